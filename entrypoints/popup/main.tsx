@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Masthead</p>, document.getElementById('app')!);

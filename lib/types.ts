@@ -1,0 +1,168 @@
+/**
+ * Shared data shapes. Every context (content script, background, offscreen, popup, analyzer CLI)
+ * speaks these types; `lib/platform/messages.ts` documents which message carries which.
+ */
+
+/** Anything that can fail across a message boundary (Error objects do not survive serialisation). */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(error: string): Result<T> => ({ ok: false, error });
+
+/** Where a metadata field was read from. */
+export type FieldSource = 'jsonld' | 'meta' | 'link' | 'dom' | 'url' | 'readability';
+
+/** The publisher as the page describes itself (JSON-LD `publisher`, Trust Project fields). */
+export interface PagePublisher {
+  name?: string;
+  url?: string;
+  logo?: string;
+  sameAs?: string[];
+  /** Trust Project / schema.org disclosure links, when the page carries them. */
+  ownershipFundingInfo?: string;
+  masthead?: string;
+  ethicsPolicy?: string;
+  correctionsPolicy?: string;
+}
+
+/** Metadata read from the live page (JSON-LD graph, meta tags, links, DOM fallbacks). */
+export interface PageMetadata {
+  title?: string;
+  /** Authors as a display string ("Jane Doe and John Roe"). */
+  byline?: string;
+  authors: string[];
+  publishedTime?: string;
+  modifiedTime?: string;
+  siteName?: string;
+  publisher?: PagePublisher;
+  canonicalUrl?: string;
+  lang?: string;
+  leadImage?: string;
+  section?: string;
+  description?: string;
+  keywords: string[];
+  isAccessibleForFree?: boolean;
+  /** Every schema.org `@type` seen on Article-like or page-level JSON-LD nodes. */
+  jsonLdTypes: string[];
+  ogType?: string;
+  /** Field name → where its value came from. */
+  provenance: Record<string, FieldSource>;
+  /** Human-readable disagreements between sources (e.g. JSON-LD date ≠ article:published_time). */
+  conflicts: string[];
+}
+
+/** Cheap page signals computed in the page before any full parse. */
+export interface DetectionSignals {
+  url: string;
+  /** Readability's isProbablyReaderable (with a layout visibility check in browsers). */
+  readerable: boolean;
+  /** JSON-LD node typed NewsArticle / ReportageNewsArticle / Article / … (incl. @graph, @type arrays). */
+  jsonLdArticle: boolean;
+  ogArticle: boolean;
+  hasPublishedTime: boolean;
+  elementCount: number;
+  /** Visible-ish paragraph text length (chars in <p> longer than 80 chars). */
+  paragraphTextLength: number;
+  /** Share of text inside links over the body (0..1). */
+  linkDensity: number;
+  /** Page shape hints, each a reason to reject when no strong article signal exists. */
+  pageKind: 'home' | 'section' | 'search' | 'login' | 'video' | 'other';
+}
+
+/** Why a page is not treated as a news article; shown in the popup ("Not an article: …"). */
+export type NotArticleReason =
+  | 'no-body'
+  | 'frameset'
+  | 'too-large'
+  | 'not-html'
+  | 'home-page'
+  | 'section-page'
+  | 'search-page'
+  | 'login-page'
+  | 'video-page'
+  | 'not-readerable'
+  | 'too-short'
+  | 'extraction-failed'
+  | 'error';
+
+export interface ArticleVerdict {
+  isArticle: boolean;
+  reason?: NotArticleReason;
+  /** One plain sentence for people ("This looks like a sign-in page."). */
+  explanation: string;
+}
+
+/** Readability's result, sanitised. */
+export interface ExtractedArticle {
+  title?: string;
+  byline?: string;
+  /** DOMPurify-sanitised HTML of the article body. */
+  content: string;
+  /** Clean text (paragraphs separated by blank lines). */
+  text: string;
+  excerpt?: string;
+  lang?: string;
+  dir?: string;
+  siteName?: string;
+  publishedTime?: string;
+}
+
+/** What the popup and the store know about one page. */
+export interface ArticleSummary {
+  title: string;
+  byline?: string;
+  authors: string[];
+  publishedTime?: string;
+  modifiedTime?: string;
+  /** Outlet name as the page states it (og:site_name, JSON-LD publisher, Readability). */
+  siteName?: string;
+  publisher?: PagePublisher;
+  canonicalUrl?: string;
+  lang?: string;
+  leadImage?: string;
+  section?: string;
+  excerpt?: string;
+  wordCount: number;
+  readingMinutes: number;
+  isAccessibleForFree?: boolean;
+}
+
+/** The page report: one per analysed page. `outlet` and `people` are filled by later features. */
+export interface PageReport {
+  url: string;
+  /** Normalised URL key (see lib/url/normalize.ts). */
+  urlKey: string;
+  analysedAt: string;
+  verdict: ArticleVerdict;
+  article?: ArticleSummary;
+  /** Clean text of the article (empty when not an article). */
+  text: string;
+  /** Sanitised HTML content (empty when not an article). */
+  content: string;
+  metadata?: PageMetadata;
+  outlet: null;
+  people: [];
+}
+
+/** Row stored in IndexedDB for each article the reader opened (not from private windows). */
+export interface StoredPage {
+  urlKey: string;
+  url: string;
+  canonicalUrl?: string;
+  title: string;
+  byline?: string;
+  authors: string[];
+  siteName?: string;
+  publishedTime?: string;
+  modifiedTime?: string;
+  lang?: string;
+  section?: string;
+  leadImage?: string;
+  excerpt?: string;
+  wordCount: number;
+  text: string;
+  content: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  visits: number;
+}
