@@ -1,0 +1,140 @@
+/**
+ * The one content script (→ content-scripts/article.js). Runs the cheap in-page pass in small
+ * idle-time steps and sends `pageAnalysed`; the full Readability parse happens off the page
+ * (background / offscreen document). Never touches IndexedDB, localStorage or fetch (S11).
+ *
+ * Injected three ways: the manifest (starter news hosts), `scripting.executeScript` on a toolbar
+ * click (`analyzeTab`), and the optional "all sites" registration. A newer injection supersedes an
+ * older one in the same tab (WXT invalidates the old context; our own instance counter on the
+ * isolated world's globalThis makes sure of it), and the newest always analyses once.
+ */
+import { defineContentScript, type ContentScriptContext } from '#imports';
+import { browser } from 'wxt/browser';
+import { NEWS_MATCHES } from '@/lib/platform/content-matches';
+import { isContextInvalidated, sendMessage } from '@/lib/platform/messages';
+import { analysePage, type PerfRecord } from './pipeline';
+import { createRerunScheduler, RERUN_DEFAULTS } from './rerun';
+
+/** Test-only hook (e2e build): page-visible status and timings. Never in release builds. */
+const E2E = import.meta.env.WXT_E2E === '1';
+
+type Global = typeof globalThis & { __mastheadArticle?: { instance: number } };
+
+/** Layout-based visibility for isProbablyReaderable: one forced layout, then cheap reads. */
+function isVisible(el: Element): boolean {
+  const h = el as HTMLElement;
+  return h.offsetWidth > 0 || h.offsetHeight > 0;
+}
+
+function markForTests(status: string, perf?: PerfRecord & { wall?: number }): void {
+  if (!E2E) return;
+  const root = document.documentElement;
+  if (perf) root.dataset.mastheadPerf = JSON.stringify(perf);
+  root.dataset.mastheadStatus = status.slice(0, 300);
+}
+
+function main(ctx: ContentScriptContext): void {
+  const g = globalThis as Global;
+  const instance = (g.__mastheadArticle?.instance ?? 0) + 1;
+  g.__mastheadArticle = { instance };
+  let stopped = false;
+  const superseded = () => g.__mastheadArticle?.instance !== instance;
+  const dead = () => stopped || ctx.isInvalid || superseded();
+  const stop = () => {
+    stopped = true;
+    scheduler.cancel();
+    if (!ctx.isInvalid) ctx.abort('Masthead: extension context invalidated');
+  };
+
+  /** Fingerprint of the last page state the background accepted. */
+  let lastSent: string | null = null;
+  let generation = 0;
+  let running = false;
+  let queued: 'navigation' | 'follow-up' | null = null;
+
+  const yieldToPage = () =>
+    new Promise<void>((resolve) => {
+      if (typeof requestIdleCallback === 'function') {
+        ctx.requestIdleCallback(() => resolve(), { timeout: 200 });
+      } else {
+        ctx.setTimeout(resolve, 0);
+      }
+    });
+
+  async function run(trigger: 'initial' | 'navigation' | 'follow-up'): Promise<void> {
+    if (dead()) return;
+    if (running) {
+      queued = trigger === 'initial' ? 'navigation' : trigger;
+      return;
+    }
+    running = true;
+    const myGeneration = ++generation;
+    const t0 = performance.now();
+    try {
+      const result = await analysePage({
+        doc: document,
+        url: location.href,
+        isVisible,
+        yieldToPage,
+        now: () => performance.now(),
+        cancelled: () => dead() || myGeneration !== generation,
+      });
+      if (result.kind === 'cancelled' || dead()) return;
+      const perf = { ...result.perf, wall: performance.now() - t0 };
+      if (result.kind === 'skipped') {
+        markForTests(`skipped:${result.reason}`, perf);
+        return;
+      }
+      // A fresh injection always reports once (an explicit "analyse now"); re-runs only on change.
+      if (trigger !== 'initial' && result.fingerprint === lastSent) {
+        markForTests('skipped:unchanged', perf);
+        return;
+      }
+      const reply = await sendMessage('pageAnalysed', result.payload);
+      if (!reply.ok) {
+        if (isContextInvalidated(reply.error) || browser.runtime?.id == null) {
+          stop(); // the extension was updated/removed: go quiet
+          return;
+        }
+        markForTests(`error:${reply.error}`, perf);
+        return;
+      }
+      lastSent = result.fingerprint;
+      markForTests('sent', perf);
+    } catch (e) {
+      if (browser.runtime?.id == null) {
+        stop();
+        return;
+      }
+      markForTests(`error:${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      running = false;
+      if (queued && !dead()) {
+        const next = queued;
+        queued = null;
+        void run(next);
+      }
+    }
+  }
+
+  const scheduler = createRerunScheduler({
+    ...RERUN_DEFAULTS,
+    now: () => performance.now(),
+    setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
+    clearTimer: (id) => clearTimeout(id),
+    run: (reason) => void run(reason),
+  });
+  ctx.onInvalidated(() => scheduler.cancel());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    generation++; // abandon a run still looking at the previous page
+    scheduler.trigger();
+  });
+
+  void run('initial');
+}
+
+export default defineContentScript({
+  matches: [...NEWS_MATCHES, ...(import.meta.env.WXT_E2E === '1' ? ['http://127.0.0.1/*'] : [])],
+  runAt: 'document_idle',
+  main,
+});

@@ -1,0 +1,91 @@
+/**
+ * Real dependencies for the handlers, built synchronously at startup. Nothing here holds data:
+ * the DB handle is a reconnectable cache, everything else is a thin wrapper over `browser.*`.
+ */
+import { browser } from 'wxt/browser';
+import type { PermissionsLike, ScriptingLike } from '@/lib/platform/all-sites';
+import { createSetBadge } from '@/lib/platform/badge';
+import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
+import { createReportStore } from '@/lib/platform/reports';
+import { allSitesSetting, historyPausedSetting, readFlag } from '@/lib/platform/settings';
+import {
+  createExtractor,
+  createOffscreenExtractor,
+  noParser,
+  type Extract,
+  type OffscreenApi,
+} from './extractor';
+import type { BackgroundDeps, TabInfo } from './handlers';
+
+/** Open Dexie on first use; reopen when it was closed (versionchange, open failure). */
+export function lazyDb(open: () => Promise<MastheadDb> = () => openMastheadDb()): () => Promise<MastheadDb> {
+  let pending: Promise<MastheadDb> | null = null;
+  return async function db(): Promise<MastheadDb> {
+    if (!pending) {
+      pending = open().catch((e: unknown) => {
+        pending = null; // next event tries again; the DB is never deleted to "fix" an error
+        throw e;
+      });
+    }
+    const handle = await pending;
+    if (handle.isOpen()) return handle;
+    pending = null;
+    return db();
+  };
+}
+
+/**
+ * Firefox builds parse in the background page (runtime-checked: it has a DOM); Chromium builds
+ * always use the offscreen document, and the build-time branch keeps Readability and DOMPurify out
+ * of the service worker bundle.
+ */
+function pickExtractor(win: (Window & typeof globalThis) | undefined, offscreen?: OffscreenApi): Extract {
+  if (import.meta.env.FIREFOX) return createExtractor({ win, offscreen });
+  return offscreen ? createOffscreenExtractor(offscreen) : noParser;
+}
+
+export function createBackgroundDeps(): BackgroundDeps {
+  const b = browser as unknown as {
+    offscreen?: OffscreenApi['offscreen'];
+    scripting: ScriptingLike & {
+      executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+    };
+    permissions: PermissionsLike;
+    extension?: { inIncognitoContext?: boolean };
+  };
+  const win = typeof window !== 'undefined' ? window : undefined;
+  const offscreen: OffscreenApi | undefined = b.offscreen
+    ? { runtime: browser.runtime as unknown as OffscreenApi['runtime'], offscreen: b.offscreen }
+    : undefined;
+
+  return {
+    db: lazyDb(),
+    now: () => new Date(),
+    extract: pickExtractor(win, offscreen),
+    reports: createReportStore(),
+    setBadge: createSetBadge(),
+    // Firefox "never remember history": the whole extension runs in a private context (R13).
+    isIncognito: () => b.extension?.inIncognitoContext === true,
+    historyPaused: () => readFlag(historyPausedSetting, true),
+    getTab: async (tabId): Promise<TabInfo | undefined> => {
+      try {
+        return await browser.tabs.get(tabId);
+      } catch {
+        return undefined;
+      }
+    },
+    executeScript: async (tabId, files) => {
+      await b.scripting.executeScript({ target: { tabId }, files });
+    },
+    allSites: {
+      get: () => readFlag(allSitesSetting),
+      set: (enabled) => allSitesSetting.setValue(enabled),
+    },
+    scripting: b.scripting,
+    permissions: b.permissions,
+    log: (message, error) =>
+      error === undefined
+        ? console.warn(`[masthead] ${message}`)
+        : console.warn(`[masthead] ${message}`, error),
+  };
+}

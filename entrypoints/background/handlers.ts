@@ -1,0 +1,243 @@
+/**
+ * Background message handlers: plain functions `(data, sender, deps) => Promise<Result<T>>`.
+ * Payloads arrive already validated and sender-checked (lib/platform/messages.ts); handlers still
+ * take the tab id from `sender.tab` only, never from a content script's payload.
+ * No state lives in worker globals (R1): reports are in storage, history in IndexedDB.
+ */
+import { buildReport } from '@/lib/article/report';
+import { classifyPage } from '@/lib/article/detect';
+import { notArticle } from '@/lib/article/verdict';
+import { normalizeUrl } from '@/lib/url/normalize';
+import type { MessageData } from '@/lib/protocol';
+import type { ExtractedArticle, PageReport, Result } from '@/lib/types';
+import { err, ok } from '@/lib/types';
+import {
+  hasAllSitesPermission,
+  syncAllSites,
+  type PermissionsLike,
+  type ScriptingLike,
+} from '@/lib/platform/all-sites';
+import { badgeStateForReport, type SetBadge } from '@/lib/platform/badge';
+import { CONTENT_SCRIPT_FILE } from '@/lib/platform/content-matches';
+import type { MastheadDb } from '@/lib/platform/db';
+import type { Sender } from '@/lib/platform/messages';
+import { upsertPage } from '@/lib/platform/pages';
+import type { ReportStore } from '@/lib/platform/reports';
+import { describeInjectionError, whyNotAnalysable } from './analysable';
+
+/** What a handler may know about a tab. */
+export interface TabInfo {
+  id?: number;
+  url?: string;
+  incognito?: boolean;
+}
+
+export interface BackgroundDeps {
+  /** Opens (or reuses) the database; called only when a write or read is needed. */
+  db: () => Promise<MastheadDb>;
+  now: () => Date;
+  /** Full Readability parse off the page's main thread (offscreen document or background DOM). */
+  extract: (html: string, url: string) => Promise<ExtractedArticle | null>;
+  reports: ReportStore;
+  setBadge: SetBadge;
+  /** Extra private-context check (e.g. Firefox permanent private browsing); ORed with `tab.incognito`. */
+  isIncognito?: (sender: Sender) => boolean;
+  historyPaused: () => Promise<boolean>;
+  /** `tabs.get`, resolving undefined when the tab is gone. */
+  getTab: (tabId: number) => Promise<TabInfo | undefined>;
+  /** `scripting.executeScript({ target: { tabId }, files })`. */
+  executeScript: (tabId: number, files: string[]) => Promise<void>;
+  allSites: { get(): Promise<boolean>; set(enabled: boolean): Promise<void> };
+  scripting: ScriptingLike;
+  permissions: PermissionsLike;
+  /** Diagnostics (never page content). */
+  log?: (message: string, error?: unknown) => void;
+}
+
+const stripHash = (u: string): string => {
+  const i = u.indexOf('#');
+  return i < 0 ? u : u.slice(0, i);
+};
+
+/** Same page for report purposes: equal without the fragment, or the same normalised key. */
+export function samePage(a: string, b: string): boolean {
+  if (stripHash(a) === stripHash(b)) return true;
+  const ka = normalizeUrl(a);
+  return ka !== null && ka === normalizeUrl(b);
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * content → background: the in-page pass finished. Extracts when needed, stores the report for the
+ * tab, badges it, and records articles in the history (not from private windows, not when paused).
+ */
+export async function pageAnalysed(
+  data: MessageData<'pageAnalysed'>,
+  sender: Sender,
+  deps: BackgroundDeps,
+): Promise<Result<{ isArticle: boolean }>> {
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0) return err('pageAnalysed: only from a tab');
+  // pushState cannot change the origin: a URL from elsewhere is a forged report.
+  if (sender.url !== undefined && !sameOrigin(sender.url, data.url)) {
+    return err('pageAnalysed: URL does not belong to the sending page');
+  }
+
+  let report: PageReport;
+  try {
+    let extracted: ExtractedArticle | null = null;
+    let verdict = data.verdict;
+    if (!verdict) {
+      try {
+        extracted = await deps.extract(data.html ?? '', data.url);
+      } catch (e) {
+        deps.log?.('extract failed', e);
+        extracted = null;
+      }
+      verdict = classifyPage(data.signals, data.metadata, extracted);
+    }
+    report = buildReport({
+      url: data.url,
+      signals: data.signals,
+      metadata: data.metadata,
+      extracted,
+      verdict,
+      now: deps.now(),
+    });
+  } catch (e) {
+    deps.log?.('report failed', e);
+    report = buildReport({
+      url: data.url,
+      signals: data.signals,
+      metadata: data.metadata,
+      extracted: null,
+      verdict: notArticle('error'),
+      now: deps.now(),
+    });
+  }
+
+  const incognito = sender.tab?.incognito === true || deps.isIncognito?.(sender) === true;
+  const previous = await deps.reports.get(tabId);
+  // Same tab, same page again (SPA text update, re-injection, reload): refresh, not a new visit.
+  const countVisit = !(previous && previous.urlKey === report.urlKey);
+
+  // The tab may have moved on while we parsed; its report and badge must describe what it shows.
+  const tab = await deps.getTab(tabId);
+  const stillThere = !!tab && (tab.url === undefined || samePage(tab.url, data.url));
+  if (stillThere) {
+    report = await deps.reports.set(tabId, report);
+    await deps.setBadge(tabId, badgeStateForReport(report));
+  }
+
+  if (report.verdict.isArticle && !incognito && !(await deps.historyPaused())) {
+    try {
+      await upsertPage(await deps.db(), report, { now: deps.now(), countVisit });
+    } catch (e) {
+      deps.log?.('history write failed', e);
+      return err(messageOf(e));
+    }
+  }
+  return ok({ isArticle: report.verdict.isArticle });
+}
+
+/**
+ * popup → background: the tab's report, only while the tab still shows that page (null otherwise,
+ * also when the tab's URL cannot be read).
+ */
+export async function getPageReport(
+  data: MessageData<'getPageReport'>,
+  _sender: Sender,
+  deps: BackgroundDeps,
+): Promise<Result<PageReport | null>> {
+  const report = await deps.reports.get(data.tabId);
+  if (!report) return ok(null);
+  const tab = await deps.getTab(data.tabId);
+  if (!tab?.url || !samePage(tab.url, report.url)) return ok(null);
+  return ok(report);
+}
+
+/** popup → background: inject the content script into the tab now (toolbar click's activeTab). */
+export async function analyzeTab(
+  data: MessageData<'analyzeTab'>,
+  _sender: Sender,
+  deps: BackgroundDeps,
+): Promise<Result<{ started: boolean; reason?: string }>> {
+  const tab = await deps.getTab(data.tabId);
+  if (!tab) return ok({ started: false, reason: 'That tab no longer exists.' });
+  if (tab.url !== undefined) {
+    const reason = whyNotAnalysable(tab.url);
+    if (reason) return ok({ started: false, reason });
+  }
+  try {
+    await deps.executeScript(data.tabId, [CONTENT_SCRIPT_FILE]);
+    return ok({ started: true });
+  } catch (e) {
+    return ok({ started: false, reason: describeInjectionError(e) });
+  }
+}
+
+/** options → background: turn automatic detection on every site on or off. */
+export async function setAllSites(
+  data: MessageData<'setAllSites'>,
+  _sender: Sender,
+  deps: BackgroundDeps,
+): Promise<Result<{ enabled: boolean }>> {
+  if (data.enabled && !(await hasAllSitesPermission(deps.permissions))) {
+    return err('Allow Masthead to read all sites first (the browser asks when you turn this on).');
+  }
+  await deps.allSites.set(data.enabled);
+  try {
+    await syncAllSites(data.enabled, deps);
+  } catch (e) {
+    return err(`Could not update automatic detection: ${messageOf(e)}`);
+  }
+  return ok({ enabled: data.enabled });
+}
+
+// ---- browser events -------------------------------------------------------------------------
+
+/** tabs.onRemoved: the report dies with its tab. */
+export async function tabRemoved(tabId: number, deps: BackgroundDeps): Promise<void> {
+  await deps.reports.remove(tabId);
+}
+
+/**
+ * tabs.onUpdated: navigation to another page clears the report and the badge. Fragment-only
+ * changes keep them. A navigation whose URL we cannot see (no host access) clears them too.
+ */
+export async function tabUpdated(
+  tabId: number,
+  changeInfo: { url?: string; status?: string },
+  tab: TabInfo | undefined,
+  deps: BackgroundDeps,
+): Promise<void> {
+  const url = changeInfo.url;
+  const report = await deps.reports.get(tabId);
+  if (url !== undefined) {
+    if (report && samePage(url, report.url)) return;
+  } else if (!(changeInfo.status === 'loading' && tab?.url === undefined)) {
+    return;
+  }
+  if (report) await deps.reports.remove(tabId);
+  await deps.setBadge(tabId, { kind: 'clear' });
+}
+
+/** permissions.onAdded / onRemoved, runtime.onStartup / onInstalled: re-check "all sites". */
+export async function resyncAllSites(deps: BackgroundDeps): Promise<void> {
+  let enabled = await deps.allSites.get();
+  if (enabled && !(await hasAllSitesPermission(deps.permissions))) {
+    // The grant was revoked in the browser's UI: the setting must say "off" too.
+    await deps.allSites.set(false);
+    enabled = false;
+  }
+  await syncAllSites(enabled, deps);
+}

@@ -1,0 +1,26 @@
+/**
+ * User settings in `storage.local` (keys `allSites`, `historyPaused`). The options page reads and
+ * writes these items directly, except turning "all sites" on, which must go through the
+ * `setAllSites` message (the background registers the content script after the permission grant).
+ */
+import { storage } from '#imports';
+
+/** Run automatic detection on every site (needs the optional all-sites host permission). */
+export const allSitesSetting = storage.defineItem<boolean>('local:allSites', { fallback: false });
+
+/** Stop adding opened articles to the history (reports for the popup are still kept per tab). */
+export const historyPausedSetting = storage.defineItem<boolean>('local:historyPaused', {
+  fallback: false,
+});
+
+/**
+ * Read a boolean setting defensively: anything but `true` (corrupt, missing) counts as false; a
+ * failed read returns `onError` (pass `true` where "on" is the privacy-safe side, e.g. history paused).
+ */
+export async function readFlag(item: { getValue(): Promise<unknown> }, onError = false): Promise<boolean> {
+  try {
+    return (await item.getValue()) === true;
+  } catch {
+    return onError;
+  }
+}

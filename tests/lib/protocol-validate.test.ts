@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MAX_HTML_BYTES } from '@/lib/protocol';
+import {
+  clampMetadata,
+  clampSignals,
+  htmlFits,
+  MAX_ARRAY_ITEMS,
+  MAX_FIELD_LENGTH,
+  MAX_URL_LENGTH,
+  utf8Length,
+  validateMessage,
+} from '@/lib/protocol-validate';
+import { candidatePayload, metadata, signals } from './platform/fixtures';
+
+const env = (type: string, data: unknown) => ({ masthead: 1, type, data });
+
+describe('validateMessage', () => {
+  const valid: [string, unknown][] = [
+    ['pageAnalysed candidate', env('pageAnalysed', candidatePayload())],
+    [
+      'pageAnalysed with verdict',
+      env('pageAnalysed', {
+        ...candidatePayload({ html: undefined }),
+        verdict: { isArticle: false, reason: 'login-page', explanation: 'Sign-in page.' },
+      }),
+    ],
+    ['getPageReport', env('getPageReport', { tabId: 0 })],
+    ['analyzeTab', env('analyzeTab', { tabId: 12 })],
+    ['extractHtml', env('extractHtml', { html: '<p>x</p>', url: 'http://127.0.0.1:8080/a' })],
+    ['setAllSites', env('setAllSites', { enabled: true })],
+  ];
+  it.each(valid)('accepts %s', (_name, raw) => {
+    const r = validateMessage(raw);
+    expect(r).toMatchObject({ ok: true });
+  });
+
+  const invalid: [string, unknown, RegExp][] = [
+    ['null', null, /expected an object/],
+    ['array', [1, 2], /expected an object/],
+    ['no marker', { type: 'getPageReport', data: { tabId: 1 } }, /not a Masthead/],
+    ['marker 2', { masthead: 2, type: 'getPageReport', data: { tabId: 1 } }, /not a Masthead/],
+    ['unknown type', env('wipe', {}), /unknown type/],
+    ['prototype type', env('toString', {}), /unknown type/],
+    ['missing data', { masthead: 1, type: 'getPageReport' }, /data: expected an object/],
+    ['negative tabId', env('getPageReport', { tabId: -1 }), /tabId/],
+    ['float tabId', env('getPageReport', { tabId: 1.5 }), /tabId/],
+    ['string tabId', env('analyzeTab', { tabId: '1' }), /tabId/],
+    ['unsafe tabId', env('analyzeTab', { tabId: 2 ** 60 }), /tabId/],
+    ['enabled string', env('setAllSites', { enabled: 'yes' }), /enabled/],
+    [
+      'javascript url',
+      env('pageAnalysed', candidatePayload({ url: 'javascript:alert(1)' })),
+      /data.url: must be http/,
+    ],
+    ['file url', env('extractHtml', { html: '', url: 'file:///etc/passwd' }), /must be http/],
+    ['relative url', env('pageAnalysed', candidatePayload({ url: '/a' })), /not a valid URL/],
+    [
+      'long url',
+      env('pageAnalysed', candidatePayload({ url: `https://a.example/${'x'.repeat(MAX_URL_LENGTH)}` })),
+      /data.url: longer/,
+    ],
+    ['no html nor verdict', env('pageAnalysed', candidatePayload({ html: undefined })), /either html/],
+    [
+      'html too large',
+      env('pageAnalysed', candidatePayload({ html: 'a'.repeat(MAX_HTML_BYTES + 1) })),
+      /data.html: larger/,
+    ],
+    [
+      'html too large in UTF-8 only',
+      env('extractHtml', { html: 'é'.repeat(MAX_HTML_BYTES / 2 + 1), url: 'https://a.example/' }),
+      /larger/,
+    ],
+    [
+      'metadata string too long',
+      env(
+        'pageAnalysed',
+        candidatePayload({ metadata: metadata({ title: 'x'.repeat(MAX_FIELD_LENGTH + 1) }) }),
+      ),
+      /metadata.title: longer/,
+    ],
+    [
+      'too many authors',
+      env(
+        'pageAnalysed',
+        candidatePayload({ metadata: metadata({ authors: Array(MAX_ARRAY_ITEMS + 1).fill('a') }) }),
+      ),
+      /authors: more than/,
+    ],
+    [
+      'author not a string',
+      env('pageAnalysed', candidatePayload({ metadata: { ...metadata(), authors: [1] } as never })),
+      /authors\[0\]/,
+    ],
+    [
+      'bad provenance source',
+      env(
+        'pageAnalysed',
+        candidatePayload({ metadata: metadata({ provenance: { title: 'evil' as never } }) }),
+      ),
+      /provenance.title/,
+    ],
+    [
+      'bad pageKind',
+      env('pageAnalysed', candidatePayload({ signals: signals({ pageKind: 'admin' as never }) })),
+      /pageKind/,
+    ],
+    [
+      'NaN count',
+      env('pageAnalysed', candidatePayload({ signals: signals({ elementCount: NaN }) })),
+      /elementCount/,
+    ],
+    [
+      'linkDensity > 1',
+      env('pageAnalysed', candidatePayload({ signals: signals({ linkDensity: 2 }) })),
+      /linkDensity/,
+    ],
+    [
+      'bad verdict reason',
+      env('pageAnalysed', {
+        ...candidatePayload(),
+        verdict: { isArticle: false, reason: 'nope', explanation: '' },
+      }),
+      /verdict.reason/,
+    ],
+    [
+      'class instance as data',
+      env(
+        'getPageReport',
+        new (class {
+          tabId = 1;
+        })(),
+      ),
+      /data: expected an object/,
+    ],
+  ];
+  it.each(invalid)('rejects %s with a clear error', (_name, raw, re) => {
+    const r = validateMessage(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(re);
+  });
+
+  it('builds fresh objects: extra keys dropped, getters never run, __proto__ stays data', () => {
+    let getterRan = false;
+    const data: Record<string, unknown> = { tabId: 3, extra: 'x' };
+    Object.defineProperty(data, 'sneaky', { get: () => (getterRan = true), enumerable: true });
+    const r = validateMessage({ masthead: 1, type: 'getPageReport', data, junk: 1 });
+    expect(r).toEqual({ ok: true, value: { masthead: 1, type: 'getPageReport', data: { tabId: 3 } } });
+    expect(getterRan).toBe(false);
+
+    const getterTab = {};
+    Object.defineProperty(getterTab, 'tabId', { get: () => 1, enumerable: true });
+    expect(validateMessage(env('getPageReport', getterTab)).ok).toBe(false);
+
+    const prov = JSON.parse('{"__proto__": "meta", "title": "jsonld"}');
+    const raw = env('pageAnalysed', candidatePayload({ metadata: metadata({ provenance: prov }) }));
+    const v = validateMessage(raw);
+    expect(v.ok).toBe(true);
+    if (v.ok && v.value.type === 'pageAnalysed') {
+      const p = (v.value.data as { metadata: { provenance: object } }).metadata.provenance;
+      expect(Object.getPrototypeOf(p)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(p, '__proto__')?.value).toBe('meta');
+    }
+    const polluted = JSON.parse(
+      '{"masthead":1,"type":"getPageReport","data":{"tabId":1,"__proto__":{"isAdmin":true}}}',
+    );
+    const pv = validateMessage(polluted);
+    expect(pv.ok).toBe(true);
+    expect(pv.ok && (pv.value.data as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('keeps absent optional fields absent', () => {
+    const r = validateMessage(
+      env('pageAnalysed', candidatePayload({ metadata: metadata({ siteName: undefined }) })),
+    );
+    expect(r.ok && 'siteName' in (r.value.data as { metadata: object }).metadata).toBe(false);
+  });
+
+  it('never throws and only accepts well-formed envelopes (fast-check, 10k runs)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.jsonValue()), (raw) => {
+        const r = validateMessage(raw);
+        expect(typeof r.ok).toBe('boolean');
+        if (!r.ok) expect(typeof r.error).toBe('string');
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('never throws on envelopes with random data for every type (fast-check)', () => {
+    const types = ['pageAnalysed', 'getPageReport', 'analyzeTab', 'extractHtml', 'setAllSites'];
+    fc.assert(
+      fc.property(fc.constantFrom(...types), fc.anything(), (type, data) => {
+        const r = validateMessage({ masthead: 1, type, data });
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('survives Proxies whose traps throw', () => {
+    const boom = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error('trap');
+        },
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(validateMessage(boom).ok).toBe(false);
+    expect(validateMessage(env('getPageReport', boom)).ok).toBe(false);
+  });
+});
+
+describe('utf8Length / htmlFits', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['é', 2],
+    ['€', 3],
+    ['😀', 4],
+    ['\ud800', 3],
+  ])('%j is %d bytes', (s, n) => {
+    expect(utf8Length(s)).toBe(n);
+    expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+  });
+  it('matches TextEncoder on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+      }),
+    );
+  });
+  it('decides the budget at the edges', () => {
+    expect(htmlFits('a'.repeat(MAX_HTML_BYTES))).toBe(true);
+    expect(htmlFits('a'.repeat(MAX_HTML_BYTES + 1))).toBe(false);
+    expect(htmlFits('é'.repeat(MAX_HTML_BYTES / 2))).toBe(true);
+    expect(htmlFits('é'.repeat(MAX_HTML_BYTES / 2 + 1))).toBe(false);
+  });
+});
+
+describe('clampMetadata / clampSignals', () => {
+  it('turns oversized page data into a valid message', () => {
+    const m = clampMetadata(
+      metadata({
+        description: 'd'.repeat(50_000),
+        keywords: Array.from({ length: 500 }, (_, i) => `k${i}`),
+        publisher: { name: 'n'.repeat(20_000), sameAs: Array(300).fill('https://x.example') },
+        provenance: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}`, 'meta'])),
+      }),
+    );
+    const s = clampSignals(signals({ linkDensity: 1.5, elementCount: -3, paragraphTextLength: Infinity }));
+    const r = validateMessage(env('pageAnalysed', candidatePayload({ metadata: m, signals: s })));
+    expect(r.ok).toBe(true);
+    expect(m.keywords).toHaveLength(MAX_ARRAY_ITEMS);
+    expect(m.description).toHaveLength(MAX_FIELD_LENGTH);
+    expect(s).toMatchObject({ linkDensity: 1, elementCount: 0, paragraphTextLength: 0 });
+  });
+});
