@@ -1,3 +1,28 @@
+import '@/assets/popup.css';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from './App';
+import { createPopupState } from './state';
 
-render(<p>Masthead</p>, document.getElementById('app')!);
+/**
+ * The tab to describe: `?tabId=` when present (the e2e tests open the popup as a normal tab,
+ * where the "active tab" would be the popup itself), else the active tab of this window.
+ */
+async function resolveTabId(): Promise<number> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? -1;
+}
+
+async function main() {
+  document.body.dataset.state = 'loading';
+  const root = document.getElementById('app');
+  if (!root) return;
+  const state = createPopupState(await resolveTabId());
+  render(<App state={state} />, root);
+  addEventListener('pagehide', () => state.dispose());
+  await state.load();
+}
+
+void main();

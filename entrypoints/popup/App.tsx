@@ -1,0 +1,123 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { PopupState } from './state';
+import { ArticleSummary } from '@/components/ArticleSummary';
+import { OutletSection } from '@/components/OutletSection';
+import { PeopleSection } from '@/components/PeopleSection';
+import { PopupFooter } from '@/components/PopupFooter';
+import { RelatedSection } from '@/components/RelatedSection';
+import { SaveSection } from '@/components/SaveSection';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { VerdictBanner } from '@/components/VerdictBanner';
+import { Wordmark } from '@/components/Wordmark';
+import type { ArticleSummary as ArticleSummaryData, PageReport } from '@/lib/types';
+
+export interface AppProps {
+  /** Popup state for the tab (see createPopupState). */
+  state: PopupState;
+  /** Opens the extension's options page; defaults to `runtime.openOptionsPage()`. */
+  onOpenOptions?: () => void;
+}
+
+const NOT_ARTICLE_HINT = 'Open a news article, or click the Masthead button on any page to analyse it.';
+
+/** Short text for the polite live region, so screen readers hear state changes but not the page. */
+function announcement(state: PopupState): string {
+  switch (state.status.value) {
+    case 'loading':
+      return state.notice.value ?? 'Loading…';
+    case 'ready':
+      return state.report.value?.verdict.isArticle
+        ? 'Article details loaded.'
+        : 'This page is not an article.';
+    case 'not-analysed':
+      return 'This page was not analysed.';
+    case 'error':
+      return 'Something went wrong.';
+  }
+}
+
+function openOptionsPage() {
+  void browser.runtime.openOptionsPage();
+}
+
+function ArticleView({ report, article }: { report: PageReport; article: ArticleSummaryData }) {
+  return (
+    <>
+      <VerdictBanner verdict={report.verdict} />
+      <ArticleSummary article={article} />
+      <OutletSection siteName={article.siteName} publisher={article.publisher} />
+      <PeopleSection />
+      <RelatedSection />
+      <SaveSection />
+    </>
+  );
+}
+
+/**
+ * Why there is nothing to summarise. A non-article verdict is said once, in the verdict line (its
+ * sentence carries the `not-analysed-reason` test id); a page that could not be read gets a panel.
+ */
+function NotAnalysedView({ report, reason }: { report: PageReport | null; reason: string }) {
+  if (report) {
+    return (
+      <>
+        <VerdictBanner verdict={report.verdict} reasonTestId="not-analysed-reason" />
+        <StatusMessage tone="info" title="Nothing to summarise here" hint={NOT_ARTICLE_HINT} />
+      </>
+    );
+  }
+  return (
+    <StatusMessage
+      tone="info"
+      title="Not analysed"
+      message={reason}
+      testId="not-analysed-reason"
+      hint={NOT_ARTICLE_HINT}
+    />
+  );
+}
+
+/** The popup: header, one body per status, footer. Reads signals; all actions live in state.ts. */
+export function App({ state, onOpenOptions = openOptionsPage }: AppProps) {
+  const status = state.status.value;
+  const report = state.report.value;
+
+  useEffect(() => {
+    // Read by the e2e tests and the benchmark; set after the DOM for this status is committed.
+    document.body.dataset.state = status;
+    const shown = status === 'ready' || status === 'not-analysed';
+    if (shown && report && performance.getEntriesByName('masthead:content').length === 0) {
+      performance.mark('masthead:content');
+    }
+  }, [status, report]);
+
+  return (
+    <div class="popup">
+      <header class="popup__header">
+        <Wordmark size="small" />
+      </header>
+      <main class="popup__main" aria-busy={status === 'loading'}>
+        <p class="visually-hidden" role="status" aria-live="polite">
+          {announcement(state)}
+        </p>
+        {status === 'loading' && <Skeleton />}
+        {status === 'ready' && report?.article && <ArticleView report={report} article={report.article} />}
+        {status === 'not-analysed' && (
+          <NotAnalysedView report={report} reason={state.notice.value ?? "Masthead can't read this page."} />
+        )}
+        {status === 'error' && (
+          <StatusMessage
+            tone="error"
+            title="Something went wrong"
+            message={state.error.value ?? 'Unknown error.'}
+            testId="error"
+            onRetry={() => void state.retry()}
+          />
+        )}
+      </main>
+      <PopupFooter optionsHref="/options.html" onOpenOptions={onOpenOptions} />
+    </div>
+  );
+}
