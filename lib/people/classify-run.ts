@@ -1,0 +1,193 @@
+import type { NameRun } from './name-runs';
+import type { Token } from './tokenize';
+import {
+  COMMON_WORDS,
+  DEMONYMS,
+  GIVEN_NAMES,
+  KNOWN_PEOPLE,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  NEVER_NAMES,
+  NON_PERSON_HEADS,
+  ORGANIZATIONS,
+  PLACES,
+  SURNAMES,
+  TITLES,
+  TRAILING_NOISE,
+  PERSON_NOUNS,
+} from './lexicon';
+import { OUTLET_ALIASES } from './outlets';
+
+/** Why a run was taken for a person's name. */
+export type NameEvidence = 'title' | 'known' | 'given' | 'surname' | 'cue';
+
+export interface NameCandidate {
+  /** Name tokens, titles removed ("Shinzo Abe"). */
+  name: Token[];
+  /** Title tokens in the same run, right before the name ("Prime Minister"). */
+  title: Token[];
+  /** Why the name is taken for a person's; null: only if it links to a person named in full. */
+  evidence: NameEvidence | null;
+  /** A place-like or determined single word: may link to a known person, never stands alone. */
+  linkOnly?: boolean;
+}
+
+// Right after a name: a speech verb, an appositive, a relative clause or a kinship noun.
+const PERSON_CUE =
+  /^(?:['’]s?\s+(?:wife|husband|son|daughter|father|mother|brother|sister|family|death|birth)\b|,?\s+(?:said|says|told|tells|added|asked|explained|wrote|writes|stated|noted|argued|insisted|recalled|replied|declared|announced|was born|died|who)\b|\s+\(born\b|,\s+(?:\d{1,3}|aged \d+),)/;
+
+const nameKey = (tokens: Token[]) => tokens.map((t) => t.lower).join(' ');
+
+function isKnownName(tokens: Token[]): boolean {
+  return KNOWN_PEOPLE.has(nameKey(tokens)) || KNOWN_PEOPLE.has(stripMarks(nameKey(tokens)));
+}
+
+export function stripMarks(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Index after the last title word that still leaves a name behind it, or 0. */
+function titleEnd(tokens: Token[]): number {
+  let end = 0;
+  for (let i = 0; i < tokens.length - 1; i++) if (TITLES.has(tokens[i]!.lower)) end = i + 1;
+  return end;
+}
+
+function isThing(tokens: Token[]): boolean {
+  const key = nameKey(tokens);
+  if (tokens.every((t) => TITLES.has(t.lower))) return true;
+  if (ORGANIZATIONS.has(key) || OUTLET_ALIASES.has(key)) return true;
+  if (tokens.length === 1 && (PLACES.has(key) || DEMONYMS.has(key) || NEVER_NAMES.has(key))) return true;
+  if (tokens.length > 1 && PLACES.has(key)) return true;
+  const last = tokens[tokens.length - 1]!.lower;
+  if (NON_PERSON_HEADS.has(last) && !SURNAMES.has(last)) return true;
+  // A thing-head anywhere inside ("Kyodo News Agency", "Press TV News Roku").
+  return tokens.some(
+    (t, i) => i > 0 && NON_PERSON_HEADS.has(t.lower) && !SURNAMES.has(t.lower) && !GIVEN_NAMES.has(t.lower),
+  );
+}
+
+/** "Andy Warhol Foundation" → "Andy Warhol": a known given name, a surname, then a thing-head. */
+function personBeforeHead(tokens: Token[]): Token[] {
+  const head = tokens.findIndex((t, i) => i >= 2 && NON_PERSON_HEADS.has(t.lower));
+  if (head < 2 || head > 3 || !GIVEN_NAMES.has(stripMarks(tokens[0]!.lower))) return tokens;
+  const name = tokens.slice(0, head);
+  return name.some((t) => NON_PERSON_HEADS.has(t.lower) || t.possessive) ? tokens : name;
+}
+
+/** Drops sentence-initial function words and leading demonyms/places ("However", "Japanese"). */
+function dropLeading(tokens: Token[], sentenceInitial: boolean): Token[] {
+  let a = 0;
+  while (a < tokens.length - 1 || (a < tokens.length && sentenceInitial)) {
+    const w = tokens[a]!.lower;
+    if (NAME_PARTICLES.has(w)) break; // "Le Drian said"
+    const common = COMMON_WORDS.has(w) && !GIVEN_NAMES.has(w) && !SURNAMES.has(w);
+    const place = (PLACES.has(w) || DEMONYMS.has(w)) && !GIVEN_NAMES.has(w);
+    if (!(common && sentenceInitial) && !place && !NEVER_NAMES.has(w)) break;
+    a++;
+  }
+  return tokens.slice(a);
+}
+
+function evidenceFor(
+  name: Token[],
+  hasTitle: boolean,
+  after: string,
+  sentenceInitial: boolean,
+): NameEvidence | null {
+  if (hasTitle) return 'title';
+  if (isKnownName(name)) return 'known';
+  const first = name[0]!.lower;
+  const last = name[name.length - 1]!.lower;
+  const plausible = name.every(
+    (t) => !(COMMON_WORDS.has(t.lower) && !GIVEN_NAMES.has(t.lower) && !SURNAMES.has(t.lower)),
+  );
+  if (name.length >= 2 && GIVEN_NAMES.has(stripMarks(first)) && plausible) return 'given';
+  if (name.length >= 2 && SURNAMES.has(stripMarks(last)) && plausible && !sentenceInitial) return 'surname';
+  if (PERSON_CUE.test(after) && plausible && name.length <= 4) return 'cue';
+  return null;
+}
+
+/** After a title, a thing-head, a person noun or a place, what follows may be a name. */
+function splitAfterDescriptor(tokens: Token[]): number {
+  let cut = 0;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const w = tokens[i]!.lower;
+    const rest = tokens.length - i - 1;
+    const nextGiven = GIVEN_NAMES.has(stripMarks(tokens[i + 1]!.lower));
+    if (NON_PERSON_HEADS.has(w) && (rest >= 2 || nextGiven)) cut = i + 1;
+    else if (
+      (PERSON_NOUNS.has(w) || PLACES.has(w) || DEMONYMS.has(w)) &&
+      !GIVEN_NAMES.has(w) &&
+      rest >= 2 &&
+      nextGiven
+    )
+      cut = i + 1;
+  }
+  return cut;
+}
+
+function trimTrailing(tokens: Token[]): Token[] {
+  let b = tokens.length;
+  while (b > 1 && TRAILING_NOISE.has(tokens[b - 1]!.lower) && !tokens[b - 2]!.possessive) b--;
+  return tokens.slice(0, b);
+}
+
+/** Shapes that are never a person's name. */
+function isNotAName(name: Token[]): boolean {
+  const last = name[name.length - 1]!;
+  if (name.some((t) => /['’](?:m|ll|ve|re|d|t)$/i.test(t.text))) return true; // "I'm", "We'll"
+  if (name.every((t) => t.text.length === 1)) return true; // "U.S."
+  if (name.length > 1 && TITLES.has(last.lower) && !SURNAMES.has(last.lower)) return true; // "Virginia Governor"
+  if (name.every((t) => DEMONYMS.has(t.lower) || PLACES.has(t.lower))) return true; // "Roman Catholic"
+  // Plural of a common noun or demonym: a group ("Voters", "Democrats").
+  const w = last.lower;
+  return (
+    name.length === 1 &&
+    /s$/.test(w) &&
+    [w.slice(0, -1), w.replace(/ies$/, 'y'), w.replace(/es$/, '')].some(
+      (x) => COMMON_WORDS.has(x) || DEMONYMS.has(x) || PERSON_NOUNS.has(x),
+    )
+  );
+}
+
+const DETERMINER = /^(?:the|a|an|this|that|these|those|our|their)$/;
+
+/**
+ * Splits a capitalised run into title and name, and says whether the name is a person's.
+ * Returns null for things (organisations, places, outlets, treaties, systems); single
+ * words that are places or otherwise doubtful come back with `linkOnly`, so that they can
+ * still name a person introduced in full ("Lincoln" after "Abraham Lincoln").
+ */
+export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandidate | null {
+  let tokens = run.tokens;
+  while (tokens.length > 1 && NAME_SUFFIXES.has(tokens[0]!.lower)) tokens = tokens.slice(1);
+  // The whole run is a known place or organisation ("St. Petersburg", "Al Jazeera").
+  const whole = nameKey(tokens).replace(/\./g, '');
+  if (tokens.length > 1 && (PLACES.has(whole) || ORGANIZATIONS.has(whole) || OUTLET_ALIASES.has(whole)))
+    return null;
+  const cut = titleEnd(tokens);
+  const title = tokens.slice(0, cut);
+  let name = tokens.slice(cut);
+  if (cut === 0) {
+    name = dropLeading(name, run.sentenceInitial);
+    name = name.slice(splitAfterDescriptor(name));
+  }
+  name = trimTrailing(name);
+  if (name.length === 0 || name.length > 6) return null;
+  name = personBeforeHead(name);
+  if (isNotAName(name)) return null;
+  const lastTok = name[name.length - 1]!;
+  if (isThing(name))
+    return name.length === 1 && !OUTLET_ALIASES.has(lastTok.lower)
+      ? { name, title, evidence: null, linkOnly: true }
+      : null;
+  const after = text.slice(lastTok.end, lastTok.end + 40);
+  const sentenceInitial = run.sentenceInitial && name[0] === run.tokens[0];
+  let evidence = evidenceFor(name, title.length > 0, after, sentenceInitial);
+  // Names take no article: "the Onion said", "the Taliban".
+  const determined =
+    cut === 0 && name[0] === run.tokens[0] && prev !== undefined && DETERMINER.test(prev.lower);
+  if (determined && (name.length === 1 || evidence === 'cue' || evidence === 'surname')) evidence = null;
+  return { name, title, evidence, linkOnly: determined && name.length === 1 };
+}

@@ -1,0 +1,155 @@
+import type { MentionKind, PersonMention } from './types';
+import type { Token } from './tokenize';
+import { stripMarks } from './classify-run';
+
+/** A person being assembled from the mentions of one text. */
+export interface PersonDraft {
+  /** Name forms seen, as normalised part lists (lower case, no diacritics). */
+  forms: string[][];
+  /** Longest name as written. */
+  name: string;
+  mentions: PersonMention[];
+  roles: Array<{ text: string; start: number }>;
+}
+
+export const normPart = (t: Token | string) => stripMarks(typeof t === 'string' ? t : t.lower).toLowerCase();
+
+const parts = (tokens: Token[]) => tokens.map(normPart);
+
+function sameFullName(a: string[], b: string[]): boolean {
+  if (a.length === 1 || b.length === 1 || a[a.length - 1] !== b[b.length - 1]) return false;
+  return a[0]! === b[0]! || a[0]!.charAt(0) === b[0]! || b[0]!.charAt(0) === a[0]!;
+}
+
+/** Latest value in a sorted array below `at`, or -1. */
+function latestBefore(sorted: number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1]! : -1;
+}
+
+/**
+ * Collects people and links mentions to them; the only mutable state of one extraction.
+ * Indexed by name part and by mention offset so that long texts stay linear-ish.
+ */
+export class PersonRegistry {
+  readonly people: PersonDraft[] = [];
+  private readonly byPart = new Map<string, Set<PersonDraft>>();
+  private readonly byStart = new Map<number, PersonDraft>();
+  private readonly starts = new Map<PersonDraft, number[]>();
+
+  constructor(private readonly text: string) {}
+
+  private push(person: PersonDraft, tokens: Token[], kind: MentionKind): void {
+    const start = tokens[0]!.start;
+    if (this.byStart.has(start)) return;
+    const end = tokens[tokens.length - 1]!.end;
+    const possessive = tokens[tokens.length - 1]!.possessive;
+    person.mentions.push({
+      start,
+      end,
+      text: this.text.slice(start, end),
+      kind: possessive ? 'possessive' : kind,
+    });
+    this.index(person, start);
+  }
+
+  private index(person: PersonDraft, start: number): void {
+    this.byStart.set(start, person);
+    const list = this.starts.get(person) ?? [];
+    const at = latestBefore(list, start);
+    list.splice(at === -1 ? 0 : list.indexOf(at) + 1, 0, start);
+    this.starts.set(person, list);
+  }
+
+  private addForm(person: PersonDraft, p: string[]): void {
+    if (person.forms.some((f) => f.join(' ') === p.join(' '))) return;
+    person.forms.push(p);
+    for (const part of p) {
+      const set = this.byPart.get(part) ?? new Set();
+      set.add(person);
+      this.byPart.set(part, set);
+    }
+  }
+
+  /** Adds a name of two or more parts, merging it with a person of the same full name. */
+  addFull(tokens: Token[]): PersonDraft {
+    const p = parts(tokens);
+    const written = this.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+    const sameLast = this.byPart.get(p[p.length - 1]!) ?? new Set<PersonDraft>();
+    let person = [...sameLast].find((d) => d.forms.some((f) => sameFullName(f, p)));
+    // "Le Drian" after "Jean-Yves Le Drian": a multi-word surname, not a new person.
+    const shorter = person
+      ? undefined
+      : this.candidatesFor(tokens, tokens[0]!.start).find((c) => c.kind === 'surname');
+    if (shorter) {
+      this.push(shorter.person, tokens, 'surname');
+      return shorter.person;
+    }
+    if (!person) {
+      person = { forms: [], name: written, mentions: [], roles: [] };
+      this.people.push(person);
+    }
+    this.addForm(person, p);
+    if (p.length > person.name.split(/\s+/).length) person.name = written;
+    this.push(person, tokens, 'full');
+    return person;
+  }
+
+  /** People one part list (surname or given name) can refer to, most recently mentioned first. */
+  candidatesFor(tokens: Token[], at: number): Array<{ person: PersonDraft; kind: MentionKind }> {
+    const p = parts(tokens);
+    const key = p.join(' ');
+    const found: Array<{ person: PersonDraft; kind: MentionKind; last: number }> = [];
+    for (const person of this.byPart.get(p[0]!) ?? []) {
+      let kind: MentionKind | null = null;
+      for (const f of person.forms) {
+        if (f.join(' ') === key) kind = 'full';
+        else if (f.length > p.length && f.slice(f.length - p.length).join(' ') === key) kind ??= 'surname';
+        else if (f.length > p.length && f.slice(0, p.length).join(' ') === key) kind ??= 'given';
+      }
+      if (kind) found.push({ person, kind, last: latestBefore(this.starts.get(person) ?? [], at) });
+    }
+    return found.sort((a, b) => b.last - a.last);
+  }
+
+  /** Links a short form to the person it most plausibly names; false if nobody matches. */
+  link(tokens: Token[], kindOverride?: MentionKind): boolean {
+    const [best] = this.candidatesFor(tokens, tokens[0]!.start);
+    if (!best) return false;
+    this.push(best.person, tokens, kindOverride ?? best.kind);
+    return true;
+  }
+
+  /** A person known only by one name ("President Obama" with no full name in the text). */
+  addSingle(tokens: Token[], kind: MentionKind): PersonDraft {
+    const person: PersonDraft = {
+      forms: [],
+      name: this.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end),
+      mentions: [],
+      roles: [],
+    };
+    this.people.push(person);
+    this.addForm(person, parts(tokens));
+    this.push(person, tokens, kind);
+    return person;
+  }
+
+  /** Adds a mention found by other means (descriptions, pronouns) unless it overlaps one. */
+  addMention(person: PersonDraft, m: PersonMention): void {
+    if (this.byStart.has(m.start)) return;
+    if (person.mentions.some((x) => x.start < m.end && m.start < x.end)) return;
+    person.mentions.push(m);
+    this.index(person, m.start);
+  }
+
+  /** The person that owns a mention starting at this offset. */
+  ownerAt(start: number): PersonDraft | undefined {
+    return this.byStart.get(start);
+  }
+}

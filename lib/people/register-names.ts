@@ -1,0 +1,86 @@
+import type { ScannedName } from './scan-candidates';
+import type { PersonDraft, PersonRegistry } from './person-registry';
+import { GIVEN_NAMES, SURNAMES } from './lexicon';
+import { stripMarks } from './classify-run';
+
+const COORDINATION = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/;
+
+function addRole(p: PersonDraft | undefined, n: ScannedName): void {
+  if (p && n.role && !p.roles.some((r) => r.start === n.role?.start)) p.roles.push(n.role);
+}
+
+/** "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": names listed with a person are people. */
+function acceptCoordinated(text: string, names: ScannedName[], accepted: Set<ScannedName>): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i]!;
+      if (accepted.has(n) || n.name.length < 2 || n.name.length > 3) continue;
+      const linked = [names[i - 1], names[i + 1]].some((m) => {
+        if (!m || !accepted.has(m)) return false;
+        const [a, b] = m.name[0]!.start < n.name[0]!.start ? [m, n] : [n, m];
+        return COORDINATION.test(
+          text.slice(a.name[a.name.length - 1]!.end, b.name[0]!.start).replace(/^['’]s?/, ''),
+        );
+      });
+      if (linked) accepted.add(n);
+    }
+  }
+}
+
+/**
+ * Turns scanned names into people: full names first (so that short forms anywhere in the
+ * text can link to them), then titled or cued single names, then the rest by linking.
+ */
+export function registerNames(text: string, registry: PersonRegistry, names: ScannedName[]): void {
+  const accepted = new Set(names.filter((n) => n.evidence));
+  // A two- or three-part name ending in the surname of a known person ("Johann Bernoulli").
+  const strongSurnames = new Set(
+    names
+      .filter((n) => n.evidence && n.name.length >= 2)
+      .map((n) => stripMarks(n.name[n.name.length - 1]!.lower)),
+  );
+  for (const n of names) {
+    if (
+      !accepted.has(n) &&
+      n.name.length >= 2 &&
+      n.name.length <= 3 &&
+      strongSurnames.has(stripMarks(n.name[n.name.length - 1]!.lower))
+    )
+      accepted.add(n);
+  }
+  acceptCoordinated(text, names, accepted);
+  for (const n of names) if (accepted.has(n) && n.name.length >= 2) addRole(registry.addFull(n.name), n);
+  for (const n of names) {
+    if (!accepted.has(n) || n.name.length >= 2) continue;
+    const kind = n.evidence === 'title' ? 'honorific' : 'surname';
+    if (!registry.link(n.name, kind)) registry.addSingle(n.name, kind);
+    addRole(registry.ownerAt(n.name[0]!.start), n);
+  }
+  const unlinked: ScannedName[] = [];
+  for (const n of names) {
+    if (accepted.has(n)) continue;
+    if (registry.link(n.name)) addRole(registry.ownerAt(n.name[0]!.start), n);
+    else if (n.name.length === 1 && !n.linkOnly) unlinked.push(n);
+  }
+  addRepeatedNames(text, registry, unlinked);
+}
+
+const LOCATIVE = /\b(?:in|at|from|near|to|into|across|outside|inside|around)\s+$/i;
+
+/**
+ * A lone known given name or surname used twice or more ("Byron", "Gloria") is a person,
+ * unless it is ever used as a place ("in Houston").
+ */
+function addRepeatedNames(text: string, registry: PersonRegistry, singles: ScannedName[]): void {
+  const count = new Map<string, number>();
+  const key = (n: ScannedName) => stripMarks(n.name[0]!.lower);
+  for (const n of singles) {
+    const placeLike = LOCATIVE.test(text.slice(Math.max(0, n.name[0]!.start - 12), n.name[0]!.start));
+    count.set(key(n), placeLike ? -Infinity : (count.get(key(n)) ?? 0) + 1);
+  }
+  for (const n of singles) {
+    const k = key(n);
+    if ((count.get(k) ?? 0) < 2 || !(GIVEN_NAMES.has(k) || SURNAMES.has(k))) continue;
+    if (!registry.link(n.name)) registry.addSingle(n.name, 'surname');
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Micro-benchmark of people extraction in Node (issue: people named in the article).
+ * Run: `npm run -s bench:people`. Prints one JSON line with chars/s.
+ * Input: the seed article (../shared/seed, override MASTHEAD_SHARED) repeated, plus synthetic
+ * news-like text, so that it runs without the corpora.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractPeople } from '../lib/people/extract';
+
+const shared = process.env.MASTHEAD_SHARED ?? resolve(import.meta.dirname, '../../shared');
+const seedPath = resolve(shared, 'seed/presstv-japan-us-alliance.txt');
+const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : '';
+const synthetic = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `Foreign Minister Anna Berg${i} told Reuters on Monday that talks with President Luis Ortega${i} would resume. ` +
+    `"We are ready to talk," Berg${i} said, according to the state news agency. Ortega${i}'s office declined to comment.`,
+).join('\n\n');
+const article = seed || synthetic;
+
+function timeIt(text: string, minMs: number): { runs: number; ms: number } {
+  let runs = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    extractPeople({ text });
+    runs++;
+  }
+  return { runs, ms: performance.now() - t0 };
+}
+
+const coldStart = performance.now();
+extractPeople({ text: 'Warm-up by Jane Doe.' });
+const coldMs = performance.now() - coldStart;
+
+const small = timeIt(article, 2000);
+const big = article.repeat(Math.ceil(1_000_000 / article.length)).slice(0, 1_000_000);
+const large = timeIt(big, 1);
+const synth = timeIt(synthetic, 1000);
+const cps = (len: number, r: { runs: number; ms: number }) => Math.round((len * r.runs) / (r.ms / 1000));
+
+console.log(
+  JSON.stringify({
+    bench: 'people',
+    coldStartMs: Math.round(coldMs),
+    articleChars: article.length,
+    articleCharsPerSec: cps(article.length, small),
+    articleMsPerDoc: Math.round((small.ms / small.runs) * 100) / 100,
+    syntheticCharsPerSec: cps(synthetic.length, synth),
+    oneMegabyteMs: Math.round(large.ms),
+    oneMegabyteCharsPerSec: cps(big.length, large),
+  }),
+);
