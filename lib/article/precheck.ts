@@ -1,0 +1,36 @@
+/**
+ * The cheapest gate: pages we must not even try to read (no body, framesets, XML/plain-text views,
+ * giant DOMs that would freeze the tab). Runs before any other pass, on the live page.
+ */
+import type { NotArticleReason } from '../types';
+
+/** Above this many elements the page is refused: Readability's cost grows with the DOM (FORMATS §9). */
+export const DEFAULT_MAX_ELEMENTS = 60_000;
+
+const HTML_CONTENT_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+function isHtml(doc: Document): boolean {
+  const type = typeof doc.contentType === 'string' ? doc.contentType.toLowerCase() : '';
+  // Some test DOMs leave contentType empty; the page is HTML if it has an <html> root.
+  if (type === '') return doc.documentElement?.localName === 'html';
+  return HTML_CONTENT_TYPES.has(type);
+}
+
+/**
+ * Decide whether a page can be analysed at all. Returns the reason when it cannot, else null.
+ * Never throws: a document that misbehaves is reported as `no-body`.
+ */
+export function precheckPage(doc: Document, opts: { maxElements?: number } = {}): NotArticleReason | null {
+  try {
+    if (!isHtml(doc)) return 'not-html';
+    if (doc.getElementsByTagName('frameset').length > 0) return 'frameset';
+    const body = doc.body;
+    if (!body || body.localName !== 'body') return 'no-body';
+    // The live HTMLCollection's length is computed natively, without building an array.
+    const count = doc.getElementsByTagName('*').length;
+    if (count > (opts.maxElements ?? DEFAULT_MAX_ELEMENTS)) return 'too-large';
+    return null;
+  } catch {
+    return 'no-body';
+  }
+}
