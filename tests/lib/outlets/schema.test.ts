@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import outletsJson from '@/lib/outlets/data/outlets.json';
+import rspJson from '@/lib/outlets/data/rsp.json';
+import {
+  compactOutletsFile,
+  DOMAIN_ROLES,
+  expandOutletsFile,
+  factsOf,
+  MEDIA,
+  OWNER_RELATIONS,
+  REVIEW_STATES,
+  reviewOf,
+  RSP_STATUSES,
+  SOURCE_BASES,
+  STATE_RELATIONS,
+  type OutletsFile,
+  type StoredOutletsFile,
+  type RspFile,
+  type Source,
+  type Sourced,
+} from '@/lib/outlets/types';
+import { PLATFORM_DOMAINS } from '@/lib/outlets/lookup';
+
+const stored = outletsJson as unknown as StoredOutletsFile;
+const file: OutletsFile = expandOutletsFile(stored);
+const rsp = rspJson as unknown as RspFile;
+const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const RATER_TEXT = /mediabiasfactcheck|newsguard|allsides|adfontes/i;
+/**
+ * The only dates anything was retrieved: the corpus snapshots (their SOURCE.txt files). Nothing has
+ * been fetched yet; when `npm run data:outlets --write` runs, fetched sources carry their own day.
+ */
+const SNAPSHOTS = new Set(['2024-04', '2021-03-17', '2026-08-13']);
+/** The day the editor-curated records were written (scripts/data-outlets-curated.ts EDITED). */
+const CITED = '2026-11-25';
+
+/** Provenance rules: corpus/fetched ⇒ `retrieved`, no `cited`; editor-recall ⇒ `cited`, no `retrieved`. */
+function checkSources(where: string, sources: Source[]): string[] {
+  const errs: string[] = [];
+  if (!Array.isArray(sources) || sources.length === 0) errs.push(`${where}: no sources`);
+  for (const s of sources ?? []) {
+    if (!s.title) errs.push(`${where}: source without title`);
+    if (!/^https:\/\/\S+$/.test(s.url)) errs.push(`${where}: bad source url ${s.url}`);
+    if (RATER_TEXT.test(s.url)) errs.push(`${where}: rater used as a source`);
+    if (!(SOURCE_BASES as readonly string[]).includes(s.basis)) errs.push(`${where}: bad basis ${s.basis}`);
+    const keys = Object.keys(s).sort().join(',');
+    if (s.basis === 'editor-recall') {
+      if (!ISO.test(s.cited ?? '')) errs.push(`${where}: editor-recall source without cited date`);
+      if ('retrieved' in s) errs.push(`${where}: editor-recall source claims a retrieval (${s.url})`);
+      if (s.cited !== CITED) errs.push(`${where}: cited ${s.cited}, records were written ${CITED}`);
+    } else {
+      if (!ISO.test(s.retrieved ?? '')) errs.push(`${where}: ${s.basis} source without retrieved date`);
+      if ('cited' in s) errs.push(`${where}: ${s.basis} source with a cited date`);
+      if (s.basis === 'corpus' && !SNAPSHOTS.has(s.retrieved))
+        errs.push(`${where}: corpus source dated ${s.retrieved}, not a snapshot date`);
+      if (s.basis === 'fetched' && s.retrieved < '2026-11-26')
+        errs.push(`${where}: fetched ${s.retrieved}, before any fetch could have happened`);
+    }
+    if (!/^basis,(cited,)?(licence,)?(retrieved,)?title,url$/.test(keys))
+      errs.push(`${where}: unexpected source fields ${keys}`);
+  }
+  return errs;
+}
+/** asOf / unverified follow from the sources: unverified ⇔ any editor-recall; asOf = its date. */
+function checkProvenance(
+  where: string,
+  f: { sources: Source[]; asOf: string; unverified?: boolean } | undefined,
+): string[] {
+  if (!f) return [];
+  const errs = checkSources(where, f.sources);
+  if (!ISO.test(f.asOf)) errs.push(`${where}: bad asOf ${f.asOf}`);
+  const recalled = f.sources.filter((s) => s.basis === 'editor-recall');
+  const read = f.sources.filter((s) => s.basis !== 'editor-recall');
+  if (recalled.length) {
+    if (f.unverified !== true) errs.push(`${where}: editor-recall fact not marked unverified`);
+    if (!recalled.some((s) => s.cited === f.asOf))
+      errs.push(`${where}: asOf ${f.asOf} is not its cited date`);
+  } else {
+    if ('unverified' in f) errs.push(`${where}: unverified set on a fact read from sources`);
+    const newest = read
+      .map((s) => s.retrieved!)
+      .sort()
+      .at(-1);
+    if (f.asOf !== newest) errs.push(`${where}: asOf ${f.asOf} is not its newest retrieved date ${newest}`);
+  }
+  return errs;
+}
+function checkSourced(where: string, f: Sourced<unknown> | undefined): string[] {
+  return checkProvenance(where, f);
+}
+
+describe('outlets.json', () => {
+  const outlets = file.outlets;
+
+  it('stores each source once, and every stored id resolves (so every fact has real sources)', () => {
+    const ids = new Set(Object.keys(stored.sourceTable));
+    const used = new Set<string>();
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object')
+        for (const [k, v] of Object.entries(n)) {
+          if (k === 'sources') {
+            expect(Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')).toBe(true);
+            for (const x of v as string[]) used.add(x);
+          } else walk(v);
+        }
+    };
+    walk(stored.outlets);
+    expect([...used].filter((x) => !ids.has(x))).toEqual([]);
+    expect([...ids].filter((x) => !used.has(x))).toEqual([]);
+    for (const [id, s] of Object.entries(stored.sourceTable)) expect(checkSources(id, [s])).toEqual([]);
+  });
+
+  it('round-trips through the stored form', () => {
+    expect(expandOutletsFile(compactOutletsFile(file))).toEqual(file);
+  });
+
+  it('has the breadth the issue asks for', () => {
+    expect(outlets.length).toBeGreaterThanOrEqual(500);
+    expect(new Set(outlets.map((o) => o.country.value.name)).size).toBeGreaterThanOrEqual(60);
+    expect(file.licence).toBe('CC0-1.0');
+  });
+
+  it('validates every record: QIDs, enums, every fact sourced and dated', () => {
+    const errs: string[] = [];
+    const qids = new Set<string>();
+    for (const o of outlets) {
+      const w = `${o.qid} ${o.name}`;
+      if (!/^Q[1-9]\d*$/.test(o.qid)) errs.push(`${w}: bad QID`);
+      if (qids.has(o.qid)) errs.push(`${w}: duplicate QID`);
+      qids.add(o.qid);
+      if (!o.name.trim()) errs.push(`${w}: empty name`);
+      if (!(REVIEW_STATES as readonly string[]).includes(o.review)) errs.push(`${w}: bad review`);
+      if (o.review !== reviewOf(o)) errs.push(`${w}: review ${o.review}, its sources say ${reviewOf(o)}`);
+      const newest = factsOf(o)
+        .map(([, f]) => f.asOf)
+        .sort()
+        .at(-1);
+      if (o.asOf !== newest) errs.push(`${w}: record asOf ${o.asOf}, newest fact ${newest}`);
+      if (!['full', 'core'].includes(o.completeness)) errs.push(`${w}: bad completeness`);
+      errs.push(...checkSources(`${w} identity`, o.sources));
+      if (!ISO.test(o.asOf)) errs.push(`${w}: bad asOf`);
+      if (o.domains.length === 0) errs.push(`${w}: no domains`);
+      for (const d of o.domains) {
+        if (!HOST.test(d.host)) errs.push(`${w}: bad host ${d.host}`);
+        if (d.host.startsWith('www.')) errs.push(`${w}: host keeps www. ${d.host}`);
+        if (!(DOMAIN_ROLES as readonly string[]).includes(d.role)) errs.push(`${w}: bad role ${d.role}`);
+        if (d.role === 'path-scoped' && !d.path?.startsWith('/')) errs.push(`${w}: path-scoped without path`);
+        if (d.from && !ISO.test(d.from)) errs.push(`${w}: bad from`);
+        if (d.until && !ISO.test(d.until)) errs.push(`${w}: bad until`);
+        errs.push(...checkProvenance(`${w} ${d.host}`, d));
+        if (PLATFORM_DOMAINS.has(d.host) && !d.path) errs.push(`${w}: claims platform ${d.host}`);
+      }
+      errs.push(...checkSourced(`${w} country`, o.country));
+      if (o.country.value.qid && !/^Q\d+$/.test(o.country.value.qid)) errs.push(`${w}: bad country QID`);
+      errs.push(...checkSourced(`${w} medium`, o.medium));
+      for (const m of o.medium.value)
+        if (!(MEDIA as readonly string[]).includes(m)) errs.push(`${w}: bad medium ${m}`);
+      if (o.medium.value.includes('unknown') && o.medium.value.length > 1)
+        errs.push(`${w}: unknown mixed with media`);
+      errs.push(...checkSourced(`${w} languages`, o.languages));
+      errs.push(...checkSourced(`${w} founded`, o.founded));
+      if (o.founded && !ISO.test(o.founded.value)) errs.push(`${w}: bad founded`);
+      for (const l of o.ownerChain) {
+        errs.push(...checkSourced(`${w} owner`, l));
+        if (!(OWNER_RELATIONS as readonly string[]).includes(l.value.relation))
+          errs.push(`${w}: bad owner relation`);
+      }
+      if (o.state) {
+        errs.push(...checkSourced(`${w} state`, o.state));
+        if (!(STATE_RELATIONS as readonly string[]).includes(o.state.value.relation))
+          errs.push(`${w}: bad relation`);
+        if (!o.state.value.evidence.trim()) errs.push(`${w}: state without evidence`);
+      }
+      if (o.completeness === 'full') {
+        if (o.review === 'corpus-join') errs.push(`${w}: full record claims to come from the corpora only`);
+        if (!o.state) errs.push(`${w}: full record without state relation`);
+        if (!o.wikipedia) errs.push(`${w}: full record without wikipedia title`);
+        if (o.history.length === 0) errs.push(`${w}: full record without history`);
+      }
+      let prev = '';
+      for (const h of o.history) {
+        errs.push(...checkSourced(`${w} history`, h));
+        if (!ISO.test(h.value.date)) errs.push(`${w}: bad history date`);
+        if (h.value.date < prev) errs.push(`${w}: history not oldest-first`);
+        prev = h.value.date;
+      }
+      for (const r of o.raterLinks) if (!/^https:\/\//.test(r.url)) errs.push(`${w}: bad rater link`);
+    }
+    expect(errs).toEqual([]);
+  });
+
+  it('never lets two outlets claim the same host (and path)', () => {
+    const seen = new Map<string, string>();
+    const dupes: string[] = [];
+    for (const o of outlets)
+      for (const d of o.domains) {
+        const key = `${d.host}${d.path ?? ''}`;
+        const prev = seen.get(key);
+        if (prev && prev !== o.qid) dupes.push(`${key}: ${prev} ${o.qid}`);
+        seen.set(key, o.qid);
+      }
+    expect(dupes).toEqual([]);
+  });
+
+  it('stores no rater ratings or text (links only)', () => {
+    const text = JSON.stringify(outlets.map(({ raterLinks: _r, ...rest }) => rest));
+    expect(text).not.toMatch(/mediabiasfactcheck|newsguard/i);
+  });
+
+  it('labels every fact honestly: what was read vs what the editor recalled', () => {
+    const count = (xs: string[]) =>
+      Object.fromEntries([...new Set(xs)].map((x) => [x, xs.filter((y) => y === x).length]));
+    const review = count(outlets.map((o) => o.review));
+    // No record has been checked against a fetched response yet.
+    expect(review.verified ?? 0).toBe(0);
+    expect(review['corpus-join']).toBeGreaterThan(100);
+    expect(review['editor-curated']).toBeGreaterThan(400);
+    const bases = new Set(
+      outlets.flatMap((o) => factsOf(o).flatMap(([, f]) => f.sources.map((s) => s.basis))),
+    );
+    expect(bases).not.toContain('fetched');
+    // Curated facts beyond the corpora (founding, owners, state, history, languages) are all recall.
+    for (const o of outlets.filter((r) => r.completeness === 'full')) {
+      for (const f of [o.founded, o.state, o.languages, ...o.ownerChain, ...o.history])
+        if (f) expect(f.unverified, `${o.name}`).toBe(true);
+      expect(o.country.unverified, `${o.name} country`).toBeUndefined();
+      expect(o.country.value.qid, `${o.name} country QID is not in any corpus`).toBeUndefined();
+    }
+  });
+
+  it('keeps Press TV as DATA.md §5 says', () => {
+    const p = outlets.find((o) => o.qid === 'Q912429')!;
+    expect(p.state?.value.relation).toBe('state-controlled');
+    expect(p.founded?.value).toBe('2007-07-08');
+    expect(p.domains.map((d) => [d.host, d.role, d.until])).toEqual([
+      ['presstv.ir', 'primary', undefined],
+      ['presstv.com', 'former', '2021-06-22'],
+      ['presstv.co.uk', 'mirror', undefined],
+      ['presstv.tv', 'mirror', undefined],
+      ['french.presstv.com', 'language-edition', undefined],
+    ]);
+    expect(p.history.map((h) => h.value.date)).toEqual(['2007-07-08', '2012-01-20', '2021-06-22']);
+    expect(p.ownerChain.map((l) => [l.value.name, l.value.relation])).toEqual([
+      ['Islamic Republic of Iran Broadcasting', 'owned-by'],
+      ['Supreme Leader of Iran', 'head-appointed-by'],
+    ]);
+    // The four hosts the corpora list are read; the French edition and every role are recall.
+    const ir = p.domains.find((d) => d.host === 'presstv.ir')!;
+    expect(ir.sources.map((s) => s.basis)).toEqual(['corpus']);
+    expect(ir.asOf).toBe('2026-08-13');
+    expect(p.domains.find((d) => d.host === 'french.presstv.com')!.unverified).toBe(true);
+    expect(p.founded?.unverified).toBe(true);
+    expect(p.review).toBe('editor-curated');
+  });
+
+  it('records control vs funding for the public broadcasters', () => {
+    const rel = (q: string) => outlets.find((o) => o.qid === q)?.state?.value.relation;
+    expect(rel('Q1160945')).toBe('public-service-independent'); // BBC News
+    expect(rel('Q212128')).toBe('public-service-independent'); // NHK
+    expect(rel('Q22868')).toBe('state-controlled'); // RT
+    expect(rel('Q204839')).toBe('state-controlled'); // Xinhua
+    expect(rel('Q228389')).toBe('state-funded'); // VOA
+    expect(rel('Q485500')).toBe('state-funded'); // RFE/RL
+  });
+});
+
+describe('rsp.json', () => {
+  it('is a separate CC BY-SA file with attribution, dated statuses and known QIDs', () => {
+    expect(rsp.licence).toMatch(/^CC BY-SA/);
+    expect(rsp.attribution).toMatch(/Perennial sources/);
+    const qids = new Set(file.outlets.map((o) => o.qid));
+    const errs: string[] = [];
+    for (const e of rsp.entries) {
+      if (!qids.has(e.qid)) errs.push(`${e.qid}: not an outlet`);
+      if (!ISO.test(e.asOf)) errs.push(`${e.qid}: bad asOf`);
+      if (e.status.length === 0) errs.push(`${e.qid}: no status`);
+      for (const s of e.status)
+        if (!(RSP_STATUSES as readonly string[]).includes(s)) errs.push(`${e.qid}: ${s}`);
+      errs.push(...checkSources(`${e.qid} rsp`, e.sources));
+    }
+    expect(errs).toEqual([]);
+  });
+
+  it('has Press TV as generally unreliable in 2021 and deprecated now', () => {
+    const p = rsp.entries.filter((e) => e.qid === 'Q912429').map((e) => [e.asOf, e.status]);
+    expect(p).toEqual([
+      ['2021-03-17', ['generally-unreliable']],
+      ['2026-08-13', ['deprecated']],
+    ]);
+  });
+});
