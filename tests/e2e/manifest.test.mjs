@@ -1,0 +1,148 @@
+// Static checks on the RELEASE builds (no browser): SECURITY-RELIABILITY.md S1, S2, S4, S5, S11,
+// S13, S14, P2. The e2e build (.output-e2e) is never checked here: it adds http://127.0.0.1/*.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync, writeFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, releaseChromeDir, releaseFirefoxDir } from './harness.mjs';
+
+const SNAPSHOT = path.join(repoRoot, 'tests', 'fixtures', 'permissions.snapshot.json');
+const BUILDS = { chrome: releaseChromeDir, firefox: releaseFirefoxDir };
+const BROAD = /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//;
+
+/**
+ * `eval(` / `new Function(` occurrences that are allowed, each pinned to a file pattern and the exact
+ * surrounding code. Keep this list empty unless a vendored library really ships such a token in
+ * code we cannot remove; write down why next to each entry.
+ * @type {{ file: RegExp, context: RegExp, why: string }[]}
+ */
+const EVAL_ALLOWLIST = [];
+
+function manifest(browser) {
+  const file = path.join(BUILDS[browser], 'manifest.json');
+  assert.ok(
+    existsSync(file),
+    `${file} missing — build the release extensions first: npx wxt build && npx wxt build -b firefox --mv3`,
+  );
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const permissionView = (m) => ({
+  host_permissions: m.host_permissions ?? null,
+  optional_host_permissions: m.optional_host_permissions ?? null,
+  optional_permissions: m.optional_permissions ?? null,
+  permissions: m.permissions ?? null,
+});
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser}: no broad host access at install (S2)`, () => {
+    const m = manifest(browser);
+    const patterns = [
+      ...(m.host_permissions ?? []),
+      ...(m.content_scripts ?? []).flatMap((c) => c.matches ?? []),
+    ];
+    assert.ok(patterns.length > 0, 'some host patterns exist (starter news hosts)');
+    assert.deepEqual(
+      patterns.filter((p) => BROAD.test(p)),
+      [],
+      'no <all_urls>, *://*/*, http(s)://*/* in host_permissions or content_scripts.matches',
+    );
+    assert.ok((m.optional_host_permissions ?? []).includes('*://*/*'), 'all-sites access is optional');
+    assert.ok(!(m.permissions ?? []).includes('<all_urls>'));
+  });
+
+  test(`${browser}: no CSP override, externally_connectable or web_accessible_resources (S5, S13, S14)`, () => {
+    const m = manifest(browser);
+    assert.equal(m.content_security_policy, undefined);
+    assert.equal(m.externally_connectable, undefined);
+    assert.equal(m.web_accessible_resources, undefined);
+    assert.notEqual(m.incognito, 'split', 'split incognito is unsupported in Firefox (P5)');
+  });
+
+  test(`${browser}: release build contains no test-only hosts (127.0.0.1)`, () => {
+    manifest(browser);
+    const offenders = walk(BUILDS[browser]).filter(
+      (f) => /\.(js|json|html|css)$/.test(f) && readFileSync(f, 'utf8').includes('127.0.0.1'),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
+  test(`${browser}: content script bundle never touches IndexedDB/Dexie (S11)`, () => {
+    const m = manifest(browser);
+    const files = (m.content_scripts ?? []).flatMap((c) => c.js ?? []);
+    const dir = path.join(BUILDS[browser], 'content-scripts');
+    const all = [
+      ...new Set([...files, ...(existsSync(dir) ? readdirSync(dir).map((f) => `content-scripts/${f}`) : [])]),
+    ];
+    assert.ok(
+      all.some((f) => f.endsWith('content-scripts/article.js')),
+      `content-scripts/article.js is built (found: ${all.join(', ') || 'none'})`,
+    );
+    for (const f of all.filter((x) => x.endsWith('.js'))) {
+      const src = readFileSync(path.join(BUILDS[browser], f), 'utf8');
+      assert.doesNotMatch(src, /indexedDB/i, `${f} mentions indexedDB`);
+      assert.doesNotMatch(src, /Dexie/, `${f} mentions Dexie`);
+    }
+  });
+
+  test(`${browser}: no eval( / new Function( in shipped JavaScript (S4)`, () => {
+    manifest(browser);
+    const found = [];
+    for (const f of walk(BUILDS[browser]).filter((x) => x.endsWith('.js'))) {
+      const src = readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/(?<![\w$.])eval\s*\(|\bnew\s+Function\s*\(/g)) {
+        const context = src.slice(Math.max(0, m.index - 80), m.index + 80);
+        const rel = path.relative(BUILDS[browser], f);
+        if (!EVAL_ALLOWLIST.some((a) => a.file.test(rel) && a.context.test(context))) {
+          found.push(`${rel}@${m.index}: …${context}…`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test(`${browser}: no external message listeners (S13)`, () => {
+    manifest(browser);
+    const offenders = walk(BUILDS[browser]).filter(
+      // webextension-polyfill wraps runtime.onMessageExternal (`onMessageExternal:wrap(…)`); only an
+      // actual listener registration counts.
+      (f) =>
+        f.endsWith('.js') && /on(Message|Connect)External\s*\.\s*addListener/.test(readFileSync(f, 'utf8')),
+    );
+    assert.deepEqual(offenders, []);
+  });
+}
+
+test('firefox: gecko id, strict_min_version ≥ 142 and data_collection_permissions (P2, S15)', () => {
+  const g = manifest('firefox').browser_specific_settings?.gecko;
+  assert.ok(g?.id, 'gecko id');
+  assert.ok(Number.parseFloat(g.strict_min_version) >= 142, `strict_min_version ${g.strict_min_version}`);
+  assert.ok(Array.isArray(g.data_collection_permissions?.required), 'data_collection_permissions.required');
+  assert.equal(
+    manifest('firefox').background?.service_worker,
+    undefined,
+    'Firefox MV3 uses background.scripts',
+  );
+});
+
+test('permissions match the pinned snapshot (S1, S18): any change must be deliberate', () => {
+  const actual = { chrome: permissionView(manifest('chrome')), firefox: permissionView(manifest('firefox')) };
+  if (process.env.UPDATE_PERMISSIONS_SNAPSHOT === '1') {
+    writeFileSync(SNAPSHOT, JSON.stringify(actual, null, 2) + '\n');
+    console.log(`# wrote ${SNAPSHOT}`);
+  }
+  assert.ok(existsSync(SNAPSHOT), `${SNAPSHOT} missing (create it with UPDATE_PERMISSIONS_SNAPSHOT=1)`);
+  const expected = JSON.parse(readFileSync(SNAPSHOT, 'utf8'));
+  assert.deepEqual(
+    actual,
+    expected,
+    'permissions changed: review the change, then run UPDATE_PERMISSIONS_SNAPSHOT=1 npm run test:e2e and commit the snapshot',
+  );
+});
