@@ -1,4 +1,4 @@
-import type { NameRun } from './name-runs';
+import { capLike, type NameRun } from './name-runs';
 import type { Token } from './tokenize';
 import {
   COMMON_WORDS,
@@ -15,11 +15,13 @@ import {
   TITLES,
   TRAILING_NOISE,
   PERSON_NOUNS,
+  WORD_GIVEN_NAMES,
+  THING_PREFIXES,
 } from './lexicon';
 import { OUTLET_ALIASES } from './outlets';
 
 /** Why a run was taken for a person's name. */
-export type NameEvidence = 'title' | 'known' | 'given' | 'surname' | 'cue';
+export type NameEvidence = 'title' | 'known' | 'given' | 'surname' | 'cue' | 'shape';
 
 export interface NameCandidate {
   /** Name tokens, titles removed ("Shinzo Abe"). */
@@ -35,6 +37,25 @@ export interface NameCandidate {
 // Right after a name: a speech verb, an appositive, a relative clause or a kinship noun.
 const PERSON_CUE =
   /^(?:['’]s?\s+(?:wife|husband|son|daughter|father|mother|brother|sister|family|death|birth)\b|,?\s+(?:said|says|told|tells|added|asked|explained|wrote|writes|stated|noted|argued|insisted|recalled|replied|declared|announced|was born|died|who)\b|\s+\(born\b|,\s+(?:\d{1,3}|aged \d+),)/;
+
+/**
+ * An appositive that says what a person is: "Valeska Paris, an Australian woman and former
+ * Scientologist,", "Claudio De Vincenti, undersecretary to the prime minister,", or where
+ * they are from: "Nick Bos, of the University of Helsinki".
+ */
+function appositiveRole(after: string): boolean {
+  if (/^,\s+of\s+(?:the\s+)?\p{Lu}/u.test(after)) return true;
+  const m = /^,\s+([^,.;:()"“”]{2,80})/u.exec(after);
+  if (!m) return false;
+  const words = m[1]!.split(/\s+/).slice(0, 7);
+  if (!/^(?:a|an|the|\p{Ll}[\p{L}-]*)$/u.test(words[0] ?? '')) return false;
+  return words.some((w) => {
+    const lw = w.toLowerCase().replace(/['’]s$/, '');
+    return (
+      /^\p{Ll}/u.test(w) && (PERSON_NOUNS.has(lw) || TITLES.has(lw) || PERSON_NOUNS.has(lw.replace(/s$/, '')))
+    );
+  });
+}
 
 const nameKey = (tokens: Token[]) => tokens.map((t) => t.lower).join(' ');
 
@@ -59,6 +80,23 @@ function isThing(tokens: Token[]): boolean {
   if (ORGANIZATIONS.has(key) || OUTLET_ALIASES.has(key)) return true;
   if (tokens.length === 1 && (PLACES.has(key) || DEMONYMS.has(key) || NEVER_NAMES.has(key))) return true;
   if (tokens.length > 1 && PLACES.has(key)) return true;
+  if (tokens.length > 1 && THING_PREFIXES.has(tokens[0]!.lower)) return true;
+  // Ends in the plural of a common noun, without a given name first: "Wycliffe Bible Translators",
+  // "Iodine Deficiency Disorders" (but "Roger Waters", "Jenna Banks").
+  const lastLower = tokens[tokens.length - 1]!.lower;
+  if (
+    tokens.length > 1 &&
+    /[^s]s$/.test(lastLower) &&
+    !SURNAMES.has(lastLower) &&
+    !GIVEN_NAMES.has(stripMarks(tokens[0]!.lower)) &&
+    !WORD_GIVEN_NAMES.has(tokens[0]!.lower) &&
+    [
+      lastLower.slice(0, -1),
+      lastLower.replace(/ies$/, 'y'),
+      lastLower.replace(/(ch|sh|ss|x|z)es$/, '$1'),
+    ].some((x) => COMMON_WORDS.has(x) || PERSON_NOUNS.has(x))
+  )
+    return true;
   const last = tokens[tokens.length - 1]!.lower;
   if (NON_PERSON_HEADS.has(last) && !SURNAMES.has(last)) return true;
   // A thing-head anywhere inside ("Kyodo News Agency", "Press TV News Roku").
@@ -72,7 +110,11 @@ function personBeforeHead(tokens: Token[]): Token[] {
   const head = tokens.findIndex((t, i) => i >= 2 && NON_PERSON_HEADS.has(t.lower));
   if (head < 2 || head > 3 || !GIVEN_NAMES.has(stripMarks(tokens[0]!.lower))) return tokens;
   const name = tokens.slice(0, head);
-  return name.some((t) => NON_PERSON_HEADS.has(t.lower) || t.possessive) ? tokens : name;
+  const doubtful = (t: Token, i: number) =>
+    NON_PERSON_HEADS.has(t.lower) ||
+    t.possessive ||
+    (i > 0 && COMMON_WORDS.has(t.lower) && !SURNAMES.has(t.lower));
+  return name.some(doubtful) ? tokens : name;
 }
 
 /** Drops sentence-initial function words and leading demonyms/places ("However", "Japanese"). */
@@ -83,7 +125,9 @@ function dropLeading(tokens: Token[], sentenceInitial: boolean): Token[] {
     if (NAME_PARTICLES.has(w)) break; // "Le Drian said"
     const common = COMMON_WORDS.has(w) && !GIVEN_NAMES.has(w) && !SURNAMES.has(w);
     const place = (PLACES.has(w) || DEMONYMS.has(w)) && !GIVEN_NAMES.has(w);
-    if (!(common && sentenceInitial) && !place && !NEVER_NAMES.has(w)) break;
+    // A lone place name stays: it may be the surname of a person named in full ("Paris").
+    const lone = a === tokens.length - 1;
+    if (!(common && sentenceInitial) && !(place && !lone) && !NEVER_NAMES.has(w)) break;
     a++;
   }
   return tokens.slice(a);
@@ -103,9 +147,67 @@ function evidenceFor(
     (t) => !(COMMON_WORDS.has(t.lower) && !GIVEN_NAMES.has(t.lower) && !SURNAMES.has(t.lower)),
   );
   if (name.length >= 2 && GIVEN_NAMES.has(stripMarks(first)) && plausible) return 'given';
+  // Inside a sentence, a given name and capitalised words after it: "Isaac Newton", "Brook Taylor".
+  const given = GIVEN_NAMES.has(stripMarks(first)) || WORD_GIVEN_NAMES.has(first);
+  if (
+    given &&
+    !sentenceInitial &&
+    name.length <= 3 &&
+    name
+      .slice(1)
+      .every(
+        (t) =>
+          (capLike(t) || NAME_SUFFIXES.has(t.lower)) &&
+          !PLACES.has(t.lower) &&
+          !DEMONYMS.has(t.lower) &&
+          !NON_PERSON_HEADS.has(t.lower),
+      )
+  )
+    return 'given';
   if (name.length >= 2 && SURNAMES.has(stripMarks(last)) && plausible && !sentenceInitial) return 'surname';
-  if (PERSON_CUE.test(after) && plausible && name.length <= 4) return 'cue';
+  if (
+    (PERSON_CUE.test(after) || (name.length >= 2 && appositiveRole(after))) &&
+    plausible &&
+    name.length <= 4
+  )
+    return 'cue';
   return null;
+}
+
+// Word endings of abstract and collective nouns and adjectives, never of a name's last part.
+const NOUNLIKE_ENDING =
+  /(?:ism|ics|ity|ence|ance|tion|sion|ment|ness|logy|ship|ical|ive|ous|ium|ing|ers|ies|ics|ary|ate|ist)$/;
+// A romanised two-syllable given name: "Wai-ching", "Kwok-hung", "Joo-ho", "Kai-shek".
+export const SYLLABIC_GIVEN = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}$/u;
+// Before a title of a work or a place, not before a person's name.
+const NOT_PERSON_BEFORE =
+  /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|in|at|on|into|near|from|called|titled|entitled|drama|series|film|movie|show|novel|book|album|song|play|opera|magazine|journal|newspaper|company|band|club|team)\s+|["“‘'(])$/i;
+const NOT_PERSON_AFTER = /^\s*(?:\(\d{4}\)|\(\d{4}[^\d–-])/;
+
+/**
+ * Two or three capitalised words that look like a name and stand where a name stands:
+ * none is a common word (unless a given name or surname), the last has no noun ending, no
+ * article or locative before, no "(2010)" after (a work), and not opening the sentence.
+ */
+function nameShaped(name: Token[], before: string, after: string): boolean {
+  if (name.length < 2 || name.length > 3) return false;
+  if (NOT_PERSON_BEFORE.test(before) || NOT_PERSON_AFTER.test(after)) return false;
+  const known = (t: Token, i: number) =>
+    GIVEN_NAMES.has(stripMarks(t.lower)) ||
+    SURNAMES.has(stripMarks(t.lower)) ||
+    (i === 0 && WORD_GIVEN_NAMES.has(t.lower));
+  return name.every(
+    (t, i) =>
+      (capLike(t) || (NAME_PARTICLES.has(t.lower) && i > 0)) &&
+      (known(t, i) ||
+        NAME_PARTICLES.has(t.lower) ||
+        (!COMMON_WORDS.has(t.lower) &&
+          (!NOUNLIKE_ENDING.test(t.lower) || SYLLABIC_GIVEN.test(t.text) || known(name[0]!, 0)))) &&
+      !(t.dot && t.text.length > 1 && i < name.length - 1) &&
+      !NON_PERSON_HEADS.has(t.lower) &&
+      !PLACES.has(t.lower) &&
+      !DEMONYMS.has(t.lower),
+  );
 }
 
 /** After a title, a thing-head, a person noun or a place, what follows may be a name. */
@@ -115,7 +217,20 @@ function splitAfterDescriptor(tokens: Token[]): number {
     const w = tokens[i]!.lower;
     const rest = tokens.length - i - 1;
     const nextGiven = GIVEN_NAMES.has(stripMarks(tokens[i + 1]!.lower));
+    const nameWord = GIVEN_NAMES.has(w) || SURNAMES.has(w) || WORD_GIVEN_NAMES.has(w);
     if (NON_PERSON_HEADS.has(w) && (rest >= 2 || nextGiven)) cut = i + 1;
+    // A leading common noun before a two- or three-part name: "Mathematician Hermann Weyl",
+    // "Scientologist Tom Cruise", "University Simon Ličen".
+    else if (
+      i === 0 &&
+      (rest === 2 || rest === 3) &&
+      !nameWord &&
+      (COMMON_WORDS.has(w) ||
+        COMMON_WORDS.has(w.replace(/s$/, '')) ||
+        PERSON_NOUNS.has(w) ||
+        /^\p{L}+ist$/u.test(w))
+    )
+      cut = 1;
     else if (
       (PERSON_NOUNS.has(w) || PLACES.has(w) || DEMONYMS.has(w)) &&
       !GIVEN_NAMES.has(w) &&
@@ -139,7 +254,8 @@ function isNotAName(name: Token[]): boolean {
   if (name.some((t) => /['’](?:m|ll|ve|re|d|t)$/i.test(t.text))) return true; // "I'm", "We'll"
   if (name.every((t) => t.text.length === 1)) return true; // "U.S."
   if (name.length > 1 && TITLES.has(last.lower) && !SURNAMES.has(last.lower)) return true; // "Virginia Governor"
-  if (name.every((t) => DEMONYMS.has(t.lower) || PLACES.has(t.lower))) return true; // "Roman Catholic"
+  if (name.length > 1 && name.every((t) => DEMONYMS.has(t.lower) || PLACES.has(t.lower))) return true; // "Roman Catholic"
+  if (name.length === 1 && DEMONYMS.has(last.lower)) return true;
   // Plural of a common noun or demonym: a group ("Voters", "Democrats").
   const w = last.lower;
   return (
@@ -182,9 +298,14 @@ export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandi
     return name.length === 1 && !OUTLET_ALIASES.has(lastTok.lower)
       ? { name, title, evidence: null, linkOnly: true }
       : null;
-  const after = text.slice(lastTok.end, lastTok.end + 40);
+  const after = text.slice(lastTok.end, lastTok.end + 90);
   const sentenceInitial = run.sentenceInitial && name[0] === run.tokens[0];
   let evidence = evidenceFor(name, title.length > 0, after, sentenceInitial);
+  // The whole run (or the run after a title) is the name, in running text.
+  if (!evidence && !sentenceInitial && name[0] === tokens[cut]) {
+    const before = text.slice(Math.max(0, name[0]!.start - 16), name[0]!.start);
+    if (nameShaped(name, before, after)) evidence = 'shape';
+  }
   // Names take no article: "the Onion said", "the Taliban".
   const determined =
     cut === 0 && name[0] === run.tokens[0] && prev !== undefined && DETERMINER.test(prev.lower);

@@ -8,7 +8,21 @@ import known from './known-names.json';
 
 const set = (words: readonly string[]) => new Set(words);
 
+/**
+ * Given names: compromise's list (which leaves out names that are also common words) plus
+ * common English given names that double as words; capitalised inside a sentence they are
+ * names ("Frank Sinatra", "Will Middlebrooks", "Dean Forester").
+ */
 export const GIVEN_NAMES = set(known.givenNames);
+/**
+ * Common English given names that are also common words, so compromise's list leaves them
+ * out. Only evidence inside a sentence ("with Frank Sinatra", "to Will Middlebrooks").
+ */
+export const WORD_GIVEN_NAMES = set(
+  'frank jean will bill dean ray rose hope grace joy faith iris ivy holly pearl ruby rusty sandy woody bud chip chuck cliff dale glen grant hunter mark max miles pat penny pierce rich rod wade wayne'.split(
+    ' ',
+  ),
+);
 export const SURNAMES = set(known.surnames);
 export const HONORIFIC_ABBREVIATIONS = set(known.honorifics);
 export const ORGANIZATIONS = set(known.organizations);
@@ -267,6 +281,25 @@ export const ROLE_HEADS = set([
 
 /** Words that end a capitalised phrase that names a thing, not a person. */
 export const NON_PERSON_HEADS = set([
+  // Places, events, works and collections.
+  'cemetery',
+  'memorial',
+  'podcast',
+  'shelf',
+  'draft',
+  'archive',
+  'archives',
+  'meeting',
+  'contest',
+  'grammar',
+  'mysteries',
+  'symphony',
+  'concerto',
+  'quartet',
+  'collection',
+  'experience',
+  'gospel',
+  'chronicle',
   'agency',
   'news',
   'press',
@@ -469,6 +502,23 @@ export const NON_PERSON_HEADS = set([
   'wikipedia',
 ]);
 
+/** First words of names of storms, operations and places ("Cyclone Phailin", "Lake Azov"). */
+export const THING_PREFIXES = set([
+  'cyclone',
+  'hurricane',
+  'typhoon',
+  'storm',
+  'tropical',
+  'operation',
+  'camp',
+  'lake',
+  'mount',
+  'fort',
+  'cape',
+  'port',
+  'kibbutz',
+]);
+
 /** Lower-case particles inside names ("Jean le Rond d'Alembert", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = set([
   'de',
@@ -594,4 +644,12 @@ export const TRAILING_NOISE = set([
   'caption',
   'said',
   'says',
+  // A caption or heading run on into the next sentence ("DAB's Elizabeth Quat In the New Territories").
+  'in',
+  'on',
+  'at',
+  'the',
+  'and',
+  'of',
+  'for',
 ]);

@@ -8,17 +8,25 @@ export interface NameRun {
   sentenceInitial: boolean;
 }
 
-const SENTENCE_GAP = /[.!?:;"“”«»()[\]{}|/\\•·–—\n]/;
+// A closing parenthesis does not end the sentence ("(1928 – 2017) was", "Clouds), Orson Welles").
+const SENTENCE_GAP = /[.!?:;"“”«»([\]{}|/\\•·–—\n]/;
 
 function isInitial(t: Token): boolean {
   return t.dot && t.text.length === 1 && t.cap;
+}
+
+const PREFIXED_SURNAME = /^(?:al|el|ad|as|ash|bin|ibn|abu|d)[-'’]\p{Lu}/u;
+
+/** Capitalised, or a surname with a lower-case prefix ("d'Alembert", "al-Sabunji"). */
+export function capLike(t: Token): boolean {
+  return t.cap || PREFIXED_SURNAME.test(t.text);
 }
 
 /** The token may be part of a name: capitalised, an initial, or a particle like "van". */
 function isNamePart(t: Token): boolean {
   // Irish "Ó Dálaigh" is the one common one-letter name part without a dot.
   if (t.text.length === 1) return isInitial(t) || t.text === 'Ó';
-  return t.cap || NAME_PARTICLES.has(t.lower) || /^(al|el|ad|as|ash|bin|ibn|abu|d)[-'’]\p{Lu}/u.test(t.text);
+  return capLike(t) || NAME_PARTICLES.has(t.lower);
 }
 
 /** An abbreviation whose dot does not end the sentence ("Mr.", "Gen.", "W.", "Jr."). */
@@ -52,8 +60,19 @@ function trimParticles(run: Token[]): Token[] {
   let a = 0;
   let b = run.length;
   while (a < b && !run[a]!.cap) a++;
-  while (b > a && !run[b - 1]!.cap) b--;
+  while (b > a && !capLike(run[b - 1]!)) b--;
   return run.slice(a, b);
+}
+
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$/;
+
+/** A regnal number after a name ("Louis XV", "Elizabeth II"); a lone "I" only before punctuation. */
+function isRegnal(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (!ROMAN.test(t.text) || t.possessive) return false;
+  if (t.text !== 'I') return true;
+  const next = tokens[j + 1];
+  return !next || /^[,;.)\]]|\n/.test(next.gapBefore) || next.lower === 'of';
 }
 
 /** Groups tokens into capitalised runs; particles are kept only between capitalised words. */
@@ -68,7 +87,12 @@ export function findNameRuns(tokens: Token[], maxRuns = Infinity): NameRun[] {
     let j = i + 1;
     while (j < tokens.length && j - i < 12 && isNamePart(tokens[j]!) && joins(tokens[j - 1]!, tokens[j]!))
       j++;
-    const run = trimParticles(tokens.slice(i, j));
+    let run = trimParticles(tokens.slice(i, j));
+    const endsAt = run.length > 0 ? run[run.length - 1]!.index + 1 : j;
+    if (endsAt === j && j < tokens.length && joins(tokens[j - 1]!, tokens[j]!) && isRegnal(tokens, j)) {
+      run = [...run, tokens[j]!];
+      j++;
+    }
     if (run.length > 0) runs.push({ tokens: run, sentenceInitial: startsSentence(tokens, i) });
     i = j;
   }

@@ -1,7 +1,7 @@
 import type { ScannedName } from './scan-candidates';
 import type { PersonDraft, PersonRegistry } from './person-registry';
 import { GIVEN_NAMES, SURNAMES } from './lexicon';
-import { stripMarks } from './classify-run';
+import { stripMarks, SYLLABIC_GIVEN } from './classify-run';
 
 const COORDINATION = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/;
 
@@ -32,24 +32,39 @@ function acceptCoordinated(text: string, names: ScannedName[], accepted: Set<Sca
  * text can link to them), then titled or cued single names, then the rest by linking.
  */
 export function registerNames(text: string, registry: PersonRegistry, names: ScannedName[]): void {
-  const accepted = new Set(names.filter((n) => n.evidence));
+  const lastPart = (n: ScannedName) => stripMarks(n.name[n.name.length - 1]!.lower);
   // A two- or three-part name ending in the surname of a known person ("Johann Bernoulli").
   const strongSurnames = new Set(
-    names
-      .filter((n) => n.evidence && n.name.length >= 2)
-      .map((n) => stripMarks(n.name[n.name.length - 1]!.lower)),
+    names.filter((n) => n.evidence && n.evidence !== 'shape' && n.name.length >= 2).map(lastPart),
+  );
+  // Name-shaped runs that start with a person's surname are things named after them
+  // ("Warhol Polaroid", "Obama Foundation").
+  const accepted = new Set(
+    names.filter(
+      (n) =>
+        n.evidence &&
+        !(
+          n.evidence === 'shape' &&
+          strongSurnames.has(stripMarks(n.name[0]!.lower)) &&
+          !SYLLABIC_GIVEN.test(n.name[n.name.length - 1]!.text)
+        ),
+    ),
   );
   for (const n of names) {
-    if (
-      !accepted.has(n) &&
-      n.name.length >= 2 &&
-      n.name.length <= 3 &&
-      strongSurnames.has(stripMarks(n.name[n.name.length - 1]!.lower))
-    )
+    if (!accepted.has(n) && n.name.length >= 2 && n.name.length <= 3 && strongSurnames.has(lastPart(n)))
       accepted.add(n);
   }
   acceptCoordinated(text, names, accepted);
-  for (const n of names) if (accepted.has(n) && n.name.length >= 2) addRole(registry.addFull(n.name), n);
+  // People known only from name-shaped runs: their lone given name is not linked ("Cyclone").
+  const weak = new Set<PersonDraft>();
+  const strong = new Set<PersonDraft>();
+  for (const n of names) {
+    if (!accepted.has(n) || n.name.length < 2) continue;
+    const p = registry.addFull(n.name);
+    (n.evidence === 'shape' ? weak : strong).add(p);
+    addRole(p, n);
+  }
+  for (const p of strong) weak.delete(p);
   for (const n of names) {
     if (!accepted.has(n) || n.name.length >= 2) continue;
     const kind = n.evidence === 'title' ? 'honorific' : 'surname';
@@ -59,8 +74,13 @@ export function registerNames(text: string, registry: PersonRegistry, names: Sca
   const unlinked: ScannedName[] = [];
   for (const n of names) {
     if (accepted.has(n)) continue;
-    if (registry.link(n.name)) addRole(registry.ownerAt(n.name[0]!.start), n);
-    else if (n.name.length === 1 && !n.linkOnly) unlinked.push(n);
+    const [best] = registry.candidatesFor(n.name, n.name[0]!.start);
+    // Places ("Paris") and doubtful single words only as the surname of someone named in full.
+    const surnameOnly = weak.has(best?.person as PersonDraft) || n.linkOnly === true;
+    if (best && !(surnameOnly && best.kind !== 'surname' && best.kind !== 'full')) {
+      registry.link(n.name);
+      addRole(registry.ownerAt(n.name[0]!.start), n);
+    } else if (!best && n.name.length === 1 && !n.linkOnly) unlinked.push(n);
   }
   addRepeatedNames(text, registry, unlinked);
 }

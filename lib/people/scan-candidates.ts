@@ -38,7 +38,14 @@ export function scanCandidates(text: string, maxCandidates = 50_000): ScannedNam
       const i = first.index;
       // "mathematician and writer Aner Shalev": a lower-case person noun right before the name.
       const prev = i > 0 ? tokens[i - 1] : undefined;
-      if (!cand.evidence && prev && !prev.cap && / $/.test(first.gapBefore) && first.gapBefore.length === 1) {
+      if (
+        !cand.evidence &&
+        !cand.linkOnly &&
+        prev &&
+        !prev.cap &&
+        / $/.test(first.gapBefore) &&
+        first.gapBefore.length === 1
+      ) {
         if (PERSON_NOUNS.has(prev.lower) || TITLES.has(prev.lower)) cand.evidence = 'title';
       }
       const last = cand.name[cand.name.length - 1]!;
