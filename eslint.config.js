@@ -24,9 +24,17 @@ export default tseslint.config(
     languageOptions: {
       globals: {
         // Browser + Node globals are allowed by default; boundaries below narrow them.
-        window: 'readonly', document: 'readonly', location: 'readonly', navigator: 'readonly',
-        console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', performance: 'readonly', structuredClone: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        navigator: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
       },
     },
     rules: {
@@ -37,9 +45,18 @@ export default tseslint.config(
       // The single raw-HTML sink is lib/safe-html.ts (SECURITY S7).
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render sanitised HTML through lib/safe-html.ts only.' },
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No raw HTML sinks outside lib/safe-html.ts.' },
-        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: 'No raw HTML sinks outside lib/safe-html.ts.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render sanitised HTML through lib/safe-html.ts only.',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No raw HTML sinks outside lib/safe-html.ts.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]',
+          message: 'No raw HTML sinks outside lib/safe-html.ts.',
+        },
       ],
     },
   },
@@ -48,7 +65,10 @@ export default tseslint.config(
     files: ['lib/**'],
     ignores: ['lib/platform/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...wxtApis, 'dexie', 'preact', 'preact/*', '@preact/*', '@/lib/platform/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...wxtApis, 'dexie', 'preact', 'preact/*', '@preact/*', '@/lib/platform/*'] },
+      ],
       'no-restricted-globals': ['error', ...browserGlobals],
     },
   },
@@ -64,20 +84,41 @@ export default tseslint.config(
   {
     files: ['entrypoints/*.content/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['dexie', '@/lib/platform/db*', '@/lib/platform/store*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['dexie', '@/lib/platform/db*', '@/lib/platform/store*'] },
+      ],
       'no-restricted-globals': ['error', 'indexedDB', 'localStorage', 'sessionStorage', 'fetch'],
     },
   },
   {
     files: ['lib/safe-html.ts'],
-    rules: { 'no-restricted-syntax': 'off', 'no-unsanitized/property': 'off', 'no-unsanitized/method': 'off' },
+    rules: {
+      'no-restricted-syntax': 'off',
+      'no-unsanitized/property': 'off',
+      'no-unsanitized/method': 'off',
+    },
   },
   {
     files: ['tests/**', 'scripts/**', '*.config.*', '.ci/**'],
-    rules: { 'no-restricted-syntax': 'off', 'no-unsanitized/property': 'off', 'no-unsanitized/method': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      'no-restricted-syntax': 'off',
+      'no-unsanitized/property': 'off',
+      'no-unsanitized/method': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+      },
+    },
   },
 );
