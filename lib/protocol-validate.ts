@@ -14,8 +14,11 @@ import {
 import type {
   ArticleVerdict,
   DetectionSignals,
+  ExtractedArticle,
   FieldSource,
+  InPageSignals,
   NotArticleReason,
+  OffPageAnalysis,
   PageMetadata,
   PagePublisher,
   Result,
@@ -214,6 +217,17 @@ export function validateSignals(raw: unknown, path = 'signals'): DetectionSignal
   };
 }
 
+export function validateInPageSignals(raw: unknown, path = 'inPage'): InPageSignals {
+  const r = record(raw, path);
+  return {
+    readerable: bool(own(r, 'readerable'), `${path}.readerable`),
+    jsonLdArticle: bool(own(r, 'jsonLdArticle'), `${path}.jsonLdArticle`),
+    ogArticle: bool(own(r, 'ogArticle'), `${path}.ogArticle`),
+    hasPublishedTime: bool(own(r, 'hasPublishedTime'), `${path}.hasPublishedTime`),
+    elementCount: num(own(r, 'elementCount'), `${path}.elementCount`),
+  };
+}
+
 function validatePublisher(raw: unknown, path: string): PagePublisher {
   const r = record(raw, path);
   const out: PagePublisher = {};
@@ -284,17 +298,56 @@ export function validateMetadata(raw: unknown, path = 'metadata'): PageMetadata 
 function validatePageAnalysed(r: Record<string, unknown>): PageAnalysedPayload {
   const out: PageAnalysedPayload = {
     url: httpUrl(own(r, 'url'), 'data.url'),
-    signals: validateSignals(own(r, 'signals'), 'data.signals'),
-    metadata: validateMetadata(own(r, 'metadata'), 'data.metadata'),
+    inPage: validateInPageSignals(own(r, 'inPage'), 'data.inPage'),
   };
   const h = own(r, 'html');
   if (h !== undefined) out.html = html(h, 'data.html');
   const verdict = own(r, 'verdict');
-  if (verdict !== undefined) out.verdict = validateVerdict(verdict, 'data.verdict');
+  if (verdict !== undefined) {
+    out.verdict = validateVerdict(verdict, 'data.verdict');
+    // Only the off-page analysis may call a page an article (and record it in the history).
+    if (out.verdict.isArticle) fail('data.verdict.isArticle', 'a page can only send a non-article verdict');
+  }
+  put(out, 'title', optStr(own(r, 'title'), 'data.title'));
   if (out.html === undefined && out.verdict === undefined) {
     fail('data', 'needs either html (candidate) or a verdict');
   }
   return out;
+}
+
+function validateExtracted(raw: unknown, path: string): ExtractedArticle {
+  const r = record(raw, path);
+  const out: ExtractedArticle = {
+    content: html(own(r, 'content'), `${path}.content`),
+    text: html(own(r, 'text'), `${path}.text`),
+  };
+  for (const key of ['title', 'byline', 'excerpt', 'lang', 'dir', 'siteName', 'publishedTime'] as const) {
+    put(out, key, optStr(own(r, key), `${path}.${key}`));
+  }
+  return out;
+}
+
+/**
+ * The offscreen document's answer to `extractHtml` (Chrome). It is our own code, but everything in
+ * it came from a web page, so the service worker checks its shape and caps before building a
+ * report from it. Never throws.
+ */
+export function validateOffPageAnalysis(raw: unknown): Result<OffPageAnalysis> {
+  try {
+    const r = record(raw, 'analysis');
+    const extracted = own(r, 'extracted');
+    return {
+      ok: true,
+      value: {
+        extracted: extracted === null ? null : validateExtracted(extracted, 'analysis.extracted'),
+        metadata: validateMetadata(own(r, 'metadata'), 'analysis.metadata'),
+        signals: validateSignals(own(r, 'signals'), 'analysis.signals'),
+      },
+    };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: e.message };
+    return { ok: false, error: 'analysis: unreadable' };
+  }
 }
 
 const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => MessageData<K> } = {
@@ -352,8 +405,9 @@ export function validateMessage(raw: unknown): Result<Envelope> {
 }
 
 // ---- clamping (sender side) -----------------------------------------------------------------
-// The content script trims what it sends to the caps above, so an odd page (a 50 KB meta
-// description, 500 keywords) still produces a valid message instead of a rejected one.
+// The content script trims what it sends to the caps above, so an odd page (a 50 KB title) still
+// produces a valid message instead of a rejected one; the off-page analysis trims metadata and
+// signals the same way before they reach a report.
 
 const clip = (s: string | undefined): string | undefined =>
   s === undefined ? undefined : s.length > MAX_FIELD_LENGTH ? s.slice(0, MAX_FIELD_LENGTH) : s;
@@ -406,6 +460,18 @@ export function clampMetadata(m: PageMetadata): PageMetadata {
     out.publisher = p;
   }
   return out;
+}
+
+/** A page title trimmed and cut to the protocol's field cap (undefined when empty). */
+export function clampTitle(title: string | null | undefined): string | undefined {
+  const t = (title ?? '').trim();
+  return t ? clip(t) : undefined;
+}
+
+/** In-page signals with the element count forced into range. */
+export function clampInPageSignals(s: InPageSignals): InPageSignals {
+  const n = s.elementCount;
+  return { ...s, elementCount: Number.isFinite(n) ? Math.min(Math.max(n, 0), Number.MAX_SAFE_INTEGER) : 0 };
 }
 
 /** Signals with numbers forced into the protocol's ranges. */

@@ -5,27 +5,27 @@
  *
  * Direction is in each comment; events are past tense, requests are verbs.
  */
-import type {
-  ArticleVerdict,
-  DetectionSignals,
-  ExtractedArticle,
-  PageMetadata,
-  PageReport,
-  Result,
-} from './types';
+import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
 
 /** Upper bound for serialised page HTML sent to the extractor (bigger pages are "too large"). */
 export const MAX_HTML_BYTES = 5_000_000;
 
-/** What the content script sends after its cheap in-page pass. */
+/**
+ * What the content script sends after its cheap in-page pass. Exactly one of `html` / `verdict`
+ * matters: with `verdict` (always "not an article") the background reports it as is; otherwise it
+ * analyses `html` off the page (metadata, signals, Readability) and trusts only the layout-aware
+ * `inPage.readerable` over its own.
+ */
 export interface PageAnalysedPayload {
   url: string;
-  signals: DetectionSignals;
-  metadata: PageMetadata;
-  /** Present when the page is still a candidate article: serialised HTML for the off-page parse. */
+  /** Signals measured in the page (readerable with real layout, article markup, element count). */
+  inPage: InPageSignals;
+  /** Present when the page is still a candidate article: serialised HTML for the off-page pass. */
   html?: string;
   /** Present when the in-page pass already decided (not an article, or not analysable). */
   verdict?: ArticleVerdict;
+  /** `document.title` (trimmed), shown when there is no metadata: a verdict, a failed analysis. */
+  title?: string;
 }
 
 export interface ProtocolMap {
@@ -35,8 +35,11 @@ export interface ProtocolMap {
   getPageReport(data: { tabId: number }): Result<PageReport | null>;
   /** popup → background: analyse the tab now (uses the toolbar click's activeTab grant). */
   analyzeTab(data: { tabId: number }): Result<{ started: boolean; reason?: string }>;
-  /** background → offscreen document (Chrome): parse serialised HTML with Readability off the page. */
-  extractHtml(data: { html: string; url: string }): Result<ExtractedArticle | null>;
+  /**
+   * background → offscreen document (Chrome): parse serialised HTML off the page once; read its
+   * metadata and signals, and extract the article with Readability.
+   */
+  extractHtml(data: { html: string; url: string }): Result<OffPageAnalysis>;
   /** options → background: turn automatic detection on all sites on/off (after permission grant). */
   setAllSites(data: { enabled: boolean }): Result<{ enabled: boolean }>;
 }

@@ -51,7 +51,7 @@ export interface PageMetadata {
   conflicts: string[];
 }
 
-/** Cheap page signals computed in the page before any full parse. */
+/** Page signals for detection (see {@link InPageSignals} for the part measured in the page). */
 export interface DetectionSignals {
   url: string;
   /** Readability's isProbablyReaderable (with a layout visibility check in browsers). */
@@ -68,6 +68,17 @@ export interface DetectionSignals {
   /** Page shape hints, each a reason to reject when no strong article signal exists. */
   pageKind: 'home' | 'section' | 'search' | 'login' | 'video' | 'other';
 }
+
+/**
+ * The signals the content script computes in the page itself (cheap, bounded): Readability's
+ * `isProbablyReaderable` with a real-layout visibility check, article markup in JSON-LD / meta, and
+ * the element count from the precheck. Everything else is measured off the page on the serialised
+ * HTML (see {@link OffPageAnalysis}).
+ */
+export type InPageSignals = Pick<
+  DetectionSignals,
+  'readerable' | 'jsonLdArticle' | 'ogArticle' | 'hasPublishedTime' | 'elementCount'
+>;
 
 /** Why a page is not treated as a news article; shown in the popup ("Not an article: …"). */
 export type NotArticleReason =
@@ -105,6 +116,17 @@ export interface ExtractedArticle {
   dir?: string;
   siteName?: string;
   publishedTime?: string;
+}
+
+/**
+ * Result of the off-page pass over a page's serialised HTML (offscreen document in Chrome, the
+ * background page in Firefox): one parse, then metadata, signals (without layout) and Readability's
+ * extraction (null when it found nothing).
+ */
+export interface OffPageAnalysis {
+  extracted: ExtractedArticle | null;
+  metadata: PageMetadata;
+  signals: DetectionSignals;
 }
 
 /** What the popup and the store know about one page. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument } from '../lib/article/report';
+import { analyzeDocument } from '../lib/article/analyze-document';
 import { createSanitizer } from '../lib/safe-html';
 import type { PageReport } from '../lib/types';
 

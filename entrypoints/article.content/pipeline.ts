@@ -1,20 +1,28 @@
 /**
- * The in-page pass, in small steps: precheck → signals → metadata → preliminary verdict →
- * (candidates only) serialise the page for the off-thread parse. Each step is one synchronous task
- * timed with `now()`; the caller's `yieldToPage()` runs between steps so the page stays responsive.
- * The page is a parameter (tests pass any document).
+ * The in-page pass, in small steps: precheck (+ element count) → article markup (bounded JSON-LD,
+ * meta tags) → `readerable` with the caller's layout check → serialise the page for the off-page
+ * analysis, itself in time-boxed steps (lib/serialise.ts). Every analysable page is serialised,
+ * article or not: the off-page classifier alone says *why* a page is not an article (sign-in,
+ * search, section, home, video…), which the popup shows. Each step is one
+ * synchronous task timed with `now()`; the caller's `yieldToPage()` runs between steps so the page
+ * stays responsive. Metadata, body counts, page
+ * kind and the Readability parse all happen off the page on the serialised HTML
+ * (lib/platform/extract-html.ts). The page is a parameter (tests pass any document).
  */
-import { collectSignals, preliminaryVerdict } from '@/lib/article/detect';
-import { emptyMetadata, readMetadata } from '@/lib/article/metadata';
-import { precheckPage } from '@/lib/article/precheck';
+import { IN_PAGE_MARKUP_LIMITS, readArticleMarkup } from '@/lib/article/markup';
+import { inspectPage } from '@/lib/article/precheck';
+import { isProbablyReaderable } from '@/lib/article/readerable';
 import { notArticle } from '@/lib/article/verdict';
 import type { PageAnalysedPayload } from '@/lib/protocol';
-import { clampMetadata, clampSignals, htmlFits, MAX_URL_LENGTH } from '@/lib/protocol-validate';
-import type { DetectionSignals, PageMetadata } from '@/lib/types';
+import { MAX_HTML_BYTES } from '@/lib/protocol';
+import { clampInPageSignals, clampTitle, htmlFits, MAX_URL_LENGTH } from '@/lib/protocol-validate';
+import { serialiseInSteps } from '@/lib/serialise';
+import type { InPageSignals } from '@/lib/types';
 
 export interface PipelineEnv {
   doc: Document;
   url: string;
+  /** Layout-based visibility for `readerable` (asked only about nodes that would count). */
   isVisible?: (el: Element) => boolean;
   /** Resolves after giving the page's main thread back (idle callback or a 0 ms timeout). */
   yieldToPage: () => Promise<void>;
@@ -43,54 +51,32 @@ const stripHash = (u: string) => {
   return i < 0 ? u : u.slice(0, i);
 };
 
-/** Signals for a page the precheck refused: nothing was measured. */
-export function minimalSignals(url: string): DetectionSignals {
-  return {
-    url,
-    readerable: false,
-    jsonLdArticle: false,
-    ogArticle: false,
-    hasPublishedTime: false,
-    elementCount: 0,
-    paragraphTextLength: 0,
-    linkDensity: 0,
-    pageKind: 'other',
-  };
-}
-
-/** Metadata for a refused page: only the title, which the popup shows. */
-export function minimalMetadata(doc: Document): PageMetadata {
-  const m = emptyMetadata();
-  let title = '';
+/** The page's `document.title`, trimmed and clipped; undefined when empty or unreadable. */
+export function pageTitle(doc: Document): string | undefined {
   try {
-    title = (doc.title ?? '').trim();
+    return clampTitle(doc.title);
   } catch {
-    // A hostile or broken document: no title.
+    return undefined; // a hostile or broken document: no title
   }
-  if (title) m.title = title;
-  return m;
 }
 
-/** `<!DOCTYPE …>` (when the page has one, so the parser picks the same mode) + `<html>…</html>`. */
-export function serialisePage(doc: Document): string {
-  const dt = doc.doctype;
-  let prefix = '';
-  if (dt) {
-    prefix = `<!DOCTYPE ${dt.name}`;
-    if (dt.publicId) prefix += ` PUBLIC "${dt.publicId}"`;
-    if (dt.systemId) prefix += `${dt.publicId ? '' : ' SYSTEM'} "${dt.systemId}"`;
-    prefix += '>';
-  }
-  return prefix + doc.documentElement.outerHTML;
-}
+/** Time one serialisation step may use before it yields, ms. */
+export const SERIALISE_BUDGET_MS = 8;
 
 /**
- * What identifies "the same page with the same text": URL without fragment, title, and the
- * visible paragraph text length (a cheap proxy for the main text; an SPA swapping the story
- * changes it).
+ * What identifies "the same page with the same text", cheaply: URL without fragment, title,
+ * the number of paragraphs and of the body's children (an SPA swapping the story changes them).
  */
-export function fingerprintOf(url: string, metadata: PageMetadata, signals: DetectionSignals): string {
-  return `${stripHash(url)}\n${metadata.title ?? ''}\n${signals.paragraphTextLength}`;
+export function fingerprintOf(doc: Document, url: string): string {
+  let paragraphs = 0;
+  let children = 0;
+  try {
+    paragraphs = doc.getElementsByTagName('p').length;
+    children = doc.body?.childElementCount ?? 0;
+  } catch {
+    // A broken document: the URL and title still identify it.
+  }
+  return `${stripHash(url)}\n${pageTitle(doc) ?? ''}\n${paragraphs}\n${children}`;
 }
 
 export async function analysePage(env: PipelineEnv): Promise<Analysis> {
@@ -117,37 +103,60 @@ export async function analysePage(env: PipelineEnv): Promise<Analysis> {
     return { kind: 'skipped', reason: 'url', perf: perf() };
   }
 
-  const refused = timed(() => precheckPage(doc));
+  const { refused, elementCount, title } = timed(() => ({ ...inspectPage(doc), title: pageTitle(doc) }));
   if (env.cancelled()) return { kind: 'cancelled', perf: perf() };
   if (refused) {
-    const metadata = timed(() => clampMetadata(minimalMetadata(doc)));
-    return {
-      kind: 'payload',
-      payload: { url, signals: minimalSignals(url), metadata, verdict: notArticle(refused) },
-      fingerprint: `${stripHash(url)}\nprecheck:${refused}`,
-      perf: perf(),
+    const inPage: InPageSignals = {
+      readerable: false,
+      jsonLdArticle: false,
+      ogArticle: false,
+      hasPublishedTime: false,
+      elementCount,
     };
+    const payload: PageAnalysedPayload = {
+      url,
+      inPage: clampInPageSignals(inPage),
+      verdict: notArticle(refused),
+    };
+    if (title !== undefined) payload.title = title;
+    return { kind: 'payload', payload, fingerprint: `${stripHash(url)}\nprecheck:${refused}`, perf: perf() };
   }
 
   if (await pause()) return { kind: 'cancelled', perf: perf() };
-  const signals = timed(() => clampSignals(collectSignals(doc, url, { isVisible: env.isVisible })));
+  const markup = timed(() => readArticleMarkup(doc, IN_PAGE_MARKUP_LIMITS));
 
   if (await pause()) return { kind: 'cancelled', perf: perf() };
-  const metadata = timed(() => clampMetadata(readMetadata(doc, url)));
-  const verdict = timed(() => preliminaryVerdict(signals, metadata));
-  const fingerprint = fingerprintOf(url, metadata, signals);
-  if (verdict) {
-    return { kind: 'payload', payload: { url, signals, metadata, verdict }, fingerprint, perf: perf() };
-  }
-
-  if (await pause()) return { kind: 'cancelled', perf: perf() };
-  const html = timed(() => {
-    const s = serialisePage(doc);
-    return htmlFits(s) ? s : null;
+  // One task (no yield in between): readerable and the fingerprint.
+  const decided = timed(() => {
+    let readerable = false;
+    try {
+      readerable = isProbablyReaderable(doc, { isVisible: env.isVisible });
+    } catch {
+      // A page that breaks the check is treated as not readerable (its markup may still count).
+    }
+    const inPage = clampInPageSignals({
+      readerable,
+      jsonLdArticle: markup.jsonLdArticle,
+      ogArticle: markup.ogArticle,
+      hasPublishedTime: markup.hasPublishedTime,
+      elementCount,
+    });
+    return { inPage, fingerprint: fingerprintOf(doc, url) };
   });
+  const base: PageAnalysedPayload = { url, inPage: decided.inPage };
+  if (title !== undefined) base.title = title;
+  if (await pause()) return { kind: 'cancelled', perf: perf() };
+  const out = await serialiseInSteps(doc, {
+    now: env.now,
+    yieldToPage: env.yieldToPage,
+    cancelled: env.cancelled,
+    budgetMs: SERIALISE_BUDGET_MS,
+    maxLength: MAX_HTML_BYTES,
+    fits: htmlFits,
+    onStep: (ms) => tasks.push(ms),
+  });
+  if ('stop' in out && out.stop === 'cancelled') return { kind: 'cancelled', perf: perf() };
   const payload: PageAnalysedPayload =
-    html === null
-      ? { url, signals, metadata, verdict: notArticle('too-large') }
-      : { url, signals, metadata, html };
-  return { kind: 'payload', payload, fingerprint, perf: perf() };
+    'html' in out ? { ...base, html: out.html } : { ...base, verdict: notArticle('too-large') };
+  return { kind: 'payload', payload, fingerprint: decided.fingerprint, perf: perf() };
 }

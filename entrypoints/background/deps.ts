@@ -12,7 +12,7 @@ import {
   createExtractor,
   createOffscreenExtractor,
   noParser,
-  type Extract,
+  type Analyse,
   type OffscreenApi,
 } from './extractor';
 import type { BackgroundDeps, TabInfo } from './handlers';
@@ -39,7 +39,7 @@ export function lazyDb(open: () => Promise<MastheadDb> = () => openMastheadDb())
  * always use the offscreen document, and the build-time branch keeps Readability and DOMPurify out
  * of the service worker bundle.
  */
-function pickExtractor(win: (Window & typeof globalThis) | undefined, offscreen?: OffscreenApi): Extract {
+function pickExtractor(win: (Window & typeof globalThis) | undefined, offscreen?: OffscreenApi): Analyse {
   if (import.meta.env.FIREFOX) return createExtractor({ win, offscreen });
   return offscreen ? createOffscreenExtractor(offscreen) : noParser;
 }
@@ -61,7 +61,7 @@ export function createBackgroundDeps(): BackgroundDeps {
   return {
     db: lazyDb(),
     now: () => new Date(),
-    extract: pickExtractor(win, offscreen),
+    analyse: pickExtractor(win, offscreen),
     reports: createReportStore(),
     setBadge: createSetBadge(),
     // Firefox "never remember history": the whole extension runs in a private context (R13).

@@ -4,12 +4,14 @@
  * take the tab id from `sender.tab` only, never from a content script's payload.
  * No state lives in worker globals (R1): reports are in storage, history in IndexedDB.
  */
-import { buildReport } from '@/lib/article/report';
 import { classifyPage } from '@/lib/article/detect';
+import { signalsFromInPage } from '@/lib/article/in-page';
+import { emptyMetadata } from '@/lib/article/metadata';
+import { buildReport } from '@/lib/article/report';
 import { notArticle } from '@/lib/article/verdict';
 import { normalizeUrl } from '@/lib/url/normalize';
 import type { MessageData } from '@/lib/protocol';
-import type { ExtractedArticle, PageReport, Result } from '@/lib/types';
+import type { ArticleVerdict, OffPageAnalysis, PageMetadata, PageReport, Result } from '@/lib/types';
 import { err, ok } from '@/lib/types';
 import {
   hasAllSitesPermission,
@@ -36,8 +38,11 @@ export interface BackgroundDeps {
   /** Opens (or reuses) the database; called only when a write or read is needed. */
   db: () => Promise<MastheadDb>;
   now: () => Date;
-  /** Full Readability parse off the page's main thread (offscreen document or background DOM). */
-  extract: (html: string, url: string) => Promise<ExtractedArticle | null>;
+  /**
+   * The off-page analysis of serialised HTML (offscreen document or background DOM): metadata,
+   * signals and Readability's extraction. Rejects when it cannot run (timeout, crash, no parser).
+   */
+  analyse: (html: string, url: string) => Promise<OffPageAnalysis>;
   reports: ReportStore;
   setBadge: SetBadge;
   /** Extra private-context check (e.g. Firefox permanent private browsing); ORed with `tab.incognito`. */
@@ -76,9 +81,62 @@ function sameOrigin(a: string, b: string): boolean {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Metadata for a page analysed no further than the in-page pass: only its title. */
+function titleOnly(title: string | undefined): PageMetadata {
+  const m = emptyMetadata();
+  if (title) m.title = title;
+  return m;
+}
+
 /**
- * content → background: the in-page pass finished. Extracts when needed, stores the report for the
- * tab, badges it, and records articles in the history (not from private windows, not when paused).
+ * The report for a page: the page's own verdict as is (always "not an article", validated), or the
+ * off-page analysis of its HTML with the layout-aware in-page `readerable` in place of the
+ * layout-free one. A failed analysis is a non-article "could not be extracted" report.
+ */
+async function reportFor(data: MessageData<'pageAnalysed'>, deps: BackgroundDeps): Promise<PageReport> {
+  const { url, inPage } = data;
+  const early = (verdict: ArticleVerdict) =>
+    buildReport({
+      url,
+      signals: signalsFromInPage(url, inPage),
+      metadata: titleOnly(data.title),
+      extracted: null,
+      verdict,
+      now: deps.now(),
+    });
+  if (data.verdict || data.html === undefined) {
+    // Validation already refuses an "is an article" verdict from a page; never trust one anyway.
+    return early(data.verdict && !data.verdict.isArticle ? data.verdict : notArticle('error'));
+  }
+
+  let analysis: OffPageAnalysis;
+  try {
+    analysis = await deps.analyse(data.html, url);
+  } catch (e) {
+    deps.log?.('analysis failed', e);
+    return early(notArticle('extraction-failed'));
+  }
+  try {
+    const signals = { ...analysis.signals, url, readerable: inPage.readerable };
+    const verdict = classifyPage(signals, analysis.metadata, analysis.extracted);
+    return buildReport({
+      url,
+      signals,
+      metadata: analysis.metadata,
+      extracted: analysis.extracted,
+      verdict,
+      now: deps.now(),
+    });
+  } catch (e) {
+    deps.log?.('report failed', e);
+    return early(notArticle('error'));
+  }
+}
+
+/**
+ * content → background: the in-page pass finished. Analyses the HTML off the page when needed,
+ * stores the report for the tab, badges it, and records articles in the history (not from private
+ * windows, not when paused).
  */
 export async function pageAnalysed(
   data: MessageData<'pageAnalysed'>,
@@ -92,38 +150,7 @@ export async function pageAnalysed(
     return err('pageAnalysed: URL does not belong to the sending page');
   }
 
-  let report: PageReport;
-  try {
-    let extracted: ExtractedArticle | null = null;
-    let verdict = data.verdict;
-    if (!verdict) {
-      try {
-        extracted = await deps.extract(data.html ?? '', data.url);
-      } catch (e) {
-        deps.log?.('extract failed', e);
-        extracted = null;
-      }
-      verdict = classifyPage(data.signals, data.metadata, extracted);
-    }
-    report = buildReport({
-      url: data.url,
-      signals: data.signals,
-      metadata: data.metadata,
-      extracted,
-      verdict,
-      now: deps.now(),
-    });
-  } catch (e) {
-    deps.log?.('report failed', e);
-    report = buildReport({
-      url: data.url,
-      signals: data.signals,
-      metadata: data.metadata,
-      extracted: null,
-      verdict: notArticle('error'),
-      now: deps.now(),
-    });
-  }
+  let report = await reportFor(data, deps);
 
   const incognito = sender.tab?.incognito === true || deps.isIncognito?.(sender) === true;
   const previous = await deps.reports.get(tabId);

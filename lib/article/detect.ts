@@ -1,10 +1,10 @@
 /**
- * Article detection in two steps: cheap page signals and a preliminary verdict on the live page
- * (so obvious non-articles never reach the full parse), then the final classification once
- * Readability's extraction is known. Readability alone says "readerable" for teaser grids, search
- * results and navigation pages (FORMATS.md §9), hence the extra signals.
+ * Article detection: page signals, a preliminary verdict (so obvious non-articles skip the full
+ * parse), and the final classification once Readability's extraction is known. Readability alone
+ * says "readerable" for teaser grids, search results and navigation pages (FORMATS.md §9), hence
+ * the extra signals. In the extension the signals are collected off the page on the serialised
+ * HTML (lib/platform/extract-html.ts); only `readerable` comes from the live page (layout-aware).
  */
-import { isProbablyReaderable } from '@mozilla/readability';
 import type {
   ArticleVerdict,
   DetectionSignals,
@@ -12,10 +12,10 @@ import type {
   NotArticleReason,
   PageMetadata,
 } from '../types';
-import { buildGraph, findArticleNode, readJsonLdBlocks } from './jsonld';
-import { firstMeta, readMetaTags } from './meta-tags';
+import { readArticleMarkup } from './markup';
 import { countBody } from './page-facts';
 import { pageKindOf } from './page-kind';
+import { isProbablyReaderable } from './readerable';
 import { isArticleVerdict, notArticle } from './verdict';
 
 type Visible = (el: Element) => boolean;
@@ -25,49 +25,18 @@ export const MIN_ARTICLE_CHARS = 400;
 /** Pages whose text is mostly link text are navigation, whatever Readability says. */
 const MAX_LINK_DENSITY = 0.65;
 
-const PUBLISHED_KEYS = [
-  'article:published_time',
-  'og:published_time',
-  'citation_publication_date',
-  'dc.date',
-  'dcterms.created',
-  'parsely-pub-date',
-  'sailthru.date',
-  'pubdate',
-  'publishdate',
-];
-
 function readerable(doc: Document, isVisible?: Visible): boolean {
   try {
-    // Passing `visibilityChecker: undefined` would replace Readability's default, so omit it.
-    const options = isVisible ? { visibilityChecker: (n: Node) => isVisible(n as Element) } : {};
-    return isProbablyReaderable(doc, options);
+    return isProbablyReaderable(doc, { isVisible });
   } catch {
     return false;
   }
 }
 
-function hasDomDate(body: Element): boolean {
-  return body.querySelector('[itemprop~="datePublished"], time[pubdate]') !== null;
-}
-
-function articleMarkup(doc: Document) {
-  const article = findArticleNode(buildGraph(readJsonLdBlocks(doc)));
-  const meta = readMetaTags(doc);
-  const ogType = firstMeta(meta, ['og:type'])?.toLowerCase();
-  return {
-    jsonLdArticle: article !== undefined,
-    ogArticle: ogType === 'article' || ogType?.startsWith('article') === true,
-    ogType,
-    published:
-      typeof article?.['datePublished'] === 'string' || firstMeta(meta, PUBLISHED_KEYS) !== undefined,
-  };
-}
-
 /**
- * Gather cheap signals from the live page. `isVisible` is a layout check supplied by the caller
- * (content scripts pass `el => el.offsetWidth > 0 && el.offsetHeight > 0`); without it, only
- * inline `display:none`, `hidden` and `aria-hidden` hide nodes.
+ * Gather the detection signals from a document. `isVisible` is a layout check supplied by the
+ * caller (a tab can pass `el => el.offsetWidth > 0 || el.offsetHeight > 0`); without it, only
+ * inline `display:none`, `hidden` and `aria-hidden` hide nodes (Readability's default).
  */
 export function collectSignals(
   doc: Document,
@@ -75,9 +44,9 @@ export function collectSignals(
   opts: { isVisible?: Visible } = {},
 ): DetectionSignals {
   const body = doc.body;
-  const markup = articleMarkup(doc);
+  const markup = readArticleMarkup(doc);
   const counts = body ? countBody(body, opts.isVisible) : undefined;
-  const hasPublishedTime = markup.published || (body !== null && hasDomDate(body));
+  const hasPublishedTime = markup.hasPublishedTime;
   const linkDensity =
     counts && counts.textLength > 0 ? Math.min(1, counts.linkTextLength / counts.textLength) : 0;
   const signals: DetectionSignals = {

@@ -16,21 +16,33 @@ function isHtml(doc: Document): boolean {
   return HTML_CONTENT_TYPES.has(type);
 }
 
+/** {@link inspectPage}'s answer: the refusal reason (null = analysable) and the element count. */
+export interface PageInspection {
+  refused: NotArticleReason | null;
+  /** Elements in the document (0 when the precheck stopped before counting). */
+  elementCount: number;
+}
+
 /**
- * Decide whether a page can be analysed at all. Returns the reason when it cannot, else null.
- * Never throws: a document that misbehaves is reported as `no-body`.
+ * The precheck plus the element count it measured. Never throws: a document that misbehaves is
+ * reported as `no-body`.
  */
-export function precheckPage(doc: Document, opts: { maxElements?: number } = {}): NotArticleReason | null {
+export function inspectPage(doc: Document, opts: { maxElements?: number } = {}): PageInspection {
   try {
-    if (!isHtml(doc)) return 'not-html';
-    if (doc.getElementsByTagName('frameset').length > 0) return 'frameset';
+    if (!isHtml(doc)) return { refused: 'not-html', elementCount: 0 };
+    if (doc.getElementsByTagName('frameset').length > 0) return { refused: 'frameset', elementCount: 0 };
     const body = doc.body;
-    if (!body || body.localName !== 'body') return 'no-body';
+    if (!body || body.localName !== 'body') return { refused: 'no-body', elementCount: 0 };
     // The live HTMLCollection's length is computed natively, without building an array.
-    const count = doc.getElementsByTagName('*').length;
-    if (count > (opts.maxElements ?? DEFAULT_MAX_ELEMENTS)) return 'too-large';
-    return null;
+    const elementCount = doc.getElementsByTagName('*').length;
+    const refused = elementCount > (opts.maxElements ?? DEFAULT_MAX_ELEMENTS) ? 'too-large' : null;
+    return { refused, elementCount };
   } catch {
-    return 'no-body';
+    return { refused: 'no-body', elementCount: 0 };
   }
+}
+
+/** Decide whether a page can be analysed at all. Returns the reason when it cannot, else null. */
+export function precheckPage(doc: Document, opts: { maxElements?: number } = {}): NotArticleReason | null {
+  return inspectPage(doc, opts).refused;
 }

@@ -1,8 +1,8 @@
 /**
  * The page report: the verdict, an article summary (metadata first, Readability as fallback), the
- * clean text and sanitised content. `analyzeDocument` runs the whole pipeline in one process (the
- * analyzer CLI, tests, Firefox's content script); Chrome splits it across contexts with the same
- * functions.
+ * clean text and sanitised content. Imports no parser (the background service worker builds
+ * reports); `analyzeDocument` (lib/article/analyze-document.ts) runs the whole pipeline in one
+ * process for the analyzer CLI and tests.
  */
 import type {
   ArticleSummary,
@@ -14,11 +14,7 @@ import type {
 } from '../types';
 import { normalizeUrl } from '../url/normalize';
 import { cleanByline } from './byline';
-import { classifyPage, collectSignals, preliminaryVerdict } from './detect';
-import { extractArticle } from './extract';
-import { emptyMetadata, readMetadata } from './metadata';
-import { precheckPage } from './precheck';
-import { notArticle } from './verdict';
+import { classifyPage } from './detect';
 
 /** Inputs of {@link buildReport}. */
 export interface ReportInput {
@@ -93,69 +89,4 @@ export function buildReport(input: ReportInput): PageReport {
   };
   if (isArticle) report.article = summarize(metadata, extracted, text);
   return report;
-}
-
-/** Options for {@link analyzeDocument}. */
-export interface AnalyzeOptions {
-  sanitize: (html: string) => string;
-  now?: Date;
-  isVisible?: (el: Element) => boolean;
-  /** Readability's element limit (default 50,000). */
-  maxElemsToParse?: number;
-}
-
-function emptySignals(url: string): DetectionSignals {
-  return {
-    url,
-    readerable: false,
-    jsonLdArticle: false,
-    ogArticle: false,
-    hasPublishedTime: false,
-    elementCount: 0,
-    paragraphTextLength: 0,
-    linkDensity: 0,
-    pageKind: 'other',
-  };
-}
-
-function pipeline(doc: Document, url: string, opts: AnalyzeOptions, now: Date): PageReport {
-  const refused = precheckPage(doc);
-  if (refused) {
-    return buildReport({
-      url,
-      signals: emptySignals(url),
-      metadata: emptyMetadata(),
-      extracted: null,
-      verdict: notArticle(refused),
-      now,
-    });
-  }
-  const signals = collectSignals(doc, url, { isVisible: opts.isVisible });
-  const metadata = readMetadata(doc, url);
-  const early = preliminaryVerdict(signals, metadata);
-  const extracted = early
-    ? null
-    : extractArticle(doc, { url, sanitize: opts.sanitize, maxElemsToParse: opts.maxElemsToParse });
-  return buildReport({ url, signals, metadata, extracted, verdict: early ?? undefined, now });
-}
-
-/**
- * Analyse a whole page: precheck → signals → metadata → preliminary verdict → extraction →
- * report. Never throws; an unexpected error becomes a report with verdict reason `error`. Time is
- * bounded by the precheck's element limit and Readability's `maxElemsToParse`.
- */
-export function analyzeDocument(doc: Document, url: string, opts: AnalyzeOptions): PageReport {
-  const now = opts.now ?? new Date();
-  try {
-    return pipeline(doc, url, opts, now);
-  } catch {
-    return buildReport({
-      url,
-      signals: emptySignals(url),
-      metadata: emptyMetadata(),
-      extracted: null,
-      verdict: notArticle('error'),
-      now,
-    });
-  }
 }

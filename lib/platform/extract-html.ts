@@ -1,10 +1,14 @@
 /**
- * Full Readability parse of serialised page HTML, off the page's main thread: in Chrome inside the
- * offscreen document, in Firefox inside the background page (both have a DOM). The parsed document
- * has no browsing context, so nothing in it runs or loads.
+ * The off-page analysis of serialised page HTML, off the page's main thread: in Chrome inside the
+ * offscreen document, in Firefox inside the background page (both have a DOM). One parse, then
+ * metadata, detection signals and the full Readability extraction on that one document. The parsed
+ * document has no browsing context, so nothing in it runs or loads.
  */
-import type { ExtractedArticle } from '../types';
+import type { ExtractedArticle, OffPageAnalysis } from '../types';
+import { collectSignals } from '../article/detect';
 import { extractArticle } from '../article/extract';
+import { readMetadata } from '../article/metadata';
+import { clampMetadata, clampSignals } from '../protocol-validate';
 import { createSanitizer } from '../safe-html';
 
 /** Same budget Readability is given on the page (R8): bigger DOMs abort cleanly. */
@@ -33,21 +37,26 @@ export function setBaseUrl(doc: Document, pageUrl: string): void {
   head.insertBefore(base, head.firstChild);
 }
 
-/** Parse `html` and extract the article, or null when Readability finds none. Never throws. */
-export function extractFromHtml(
-  html: string,
-  url: string,
-  win: Window & typeof globalThis,
-): ExtractedArticle | null {
-  try {
-    const doc = new win.DOMParser().parseFromString(html, 'text/html');
-    setBaseUrl(doc, url);
-    return extractArticle(doc, {
-      url,
-      sanitize: createSanitizer(win),
-      maxElemsToParse: MAX_ELEMS_TO_PARSE,
-    });
-  } catch {
-    return null;
-  }
+function parse(html: string, url: string, win: Window & typeof globalThis): Document {
+  const doc = new win.DOMParser().parseFromString(html, 'text/html');
+  setBaseUrl(doc, url);
+  return doc;
+}
+
+function extract(doc: Document, url: string, win: Window & typeof globalThis): ExtractedArticle | null {
+  return extractArticle(doc, { url, sanitize: createSanitizer(win), maxElemsToParse: MAX_ELEMS_TO_PARSE });
+}
+
+/**
+ * Parse `html` once and analyse it: metadata and signals (no layout here, so Readability's
+ * attribute-based visibility) are read first, then Readability extracts from its own clone
+ * (`extractArticle` never touches the document it is given). Metadata and signals are trimmed to
+ * the protocol caps. `extracted` is null when Readability finds nothing; throws only when the HTML
+ * cannot be parsed or read at all (the caller reports that as a failed extraction).
+ */
+export function analyseHtml(html: string, url: string, win: Window & typeof globalThis): OffPageAnalysis {
+  const doc = parse(html, url, win);
+  const metadata = clampMetadata(readMetadata(doc, url));
+  const signals = clampSignals(collectSignals(doc, url));
+  return { extracted: extract(doc, url, win), metadata, signals };
 }

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_HTML_BYTES } from '@/lib/protocol';
 import {
+  clampInPageSignals,
   clampMetadata,
   clampSignals,
+  clampTitle,
   htmlFits,
   MAX_ARRAY_ITEMS,
   MAX_FIELD_LENGTH,
   MAX_URL_LENGTH,
   utf8Length,
   validateMessage,
+  validateOffPageAnalysis,
 } from '@/lib/protocol-validate';
-import { candidatePayload, metadata, signals } from './platform/fixtures';
+import { analysis, candidatePayload, extracted, inPage, metadata, signals } from './platform/fixtures';
 
 const env = (type: string, data: unknown) => ({ masthead: 1, type, data });
 
@@ -72,48 +75,38 @@ describe('validateMessage', () => {
       /larger/,
     ],
     [
-      'metadata string too long',
-      env(
-        'pageAnalysed',
-        candidatePayload({ metadata: metadata({ title: 'x'.repeat(MAX_FIELD_LENGTH + 1) }) }),
-      ),
-      /metadata.title: longer/,
+      'missing inPage',
+      env('pageAnalysed', { ...candidatePayload(), inPage: undefined }),
+      /data.inPage: expected an object/,
     ],
     [
-      'too many authors',
-      env(
-        'pageAnalysed',
-        candidatePayload({ metadata: metadata({ authors: Array(MAX_ARRAY_ITEMS + 1).fill('a') }) }),
-      ),
-      /authors: more than/,
+      'inPage readerable not a boolean',
+      env('pageAnalysed', candidatePayload({ inPage: { ...inPage(), readerable: 'yes' as never } })),
+      /data.inPage.readerable/,
     ],
     [
-      'author not a string',
-      env('pageAnalysed', candidatePayload({ metadata: { ...metadata(), authors: [1] } as never })),
-      /authors\[0\]/,
+      'NaN element count',
+      env('pageAnalysed', candidatePayload({ inPage: inPage({ elementCount: NaN }) })),
+      /data.inPage.elementCount/,
     ],
     [
-      'bad provenance source',
-      env(
-        'pageAnalysed',
-        candidatePayload({ metadata: metadata({ provenance: { title: 'evil' as never } }) }),
-      ),
-      /provenance.title/,
+      'negative element count',
+      env('pageAnalysed', candidatePayload({ inPage: inPage({ elementCount: -1 }) })),
+      /data.inPage.elementCount: out of range/,
     ],
     [
-      'bad pageKind',
-      env('pageAnalysed', candidatePayload({ signals: signals({ pageKind: 'admin' as never }) })),
-      /pageKind/,
+      'title too long',
+      env('pageAnalysed', candidatePayload({ title: 't'.repeat(MAX_FIELD_LENGTH + 1) })),
+      /data.title: longer/,
     ],
+    ['title not a string', env('pageAnalysed', candidatePayload({ title: 3 as never })), /data.title/],
     [
-      'NaN count',
-      env('pageAnalysed', candidatePayload({ signals: signals({ elementCount: NaN }) })),
-      /elementCount/,
-    ],
-    [
-      'linkDensity > 1',
-      env('pageAnalysed', candidatePayload({ signals: signals({ linkDensity: 2 }) })),
-      /linkDensity/,
+      'an "is an article" verdict from a page',
+      env('pageAnalysed', {
+        ...candidatePayload({ html: undefined }),
+        verdict: { isArticle: true, explanation: 'This looks like an article.' },
+      }),
+      /data.verdict.isArticle: a page can only send a non-article verdict/,
     ],
     [
       'bad verdict reason',
@@ -153,11 +146,10 @@ describe('validateMessage', () => {
     expect(validateMessage(env('getPageReport', getterTab)).ok).toBe(false);
 
     const prov = JSON.parse('{"__proto__": "meta", "title": "jsonld"}');
-    const raw = env('pageAnalysed', candidatePayload({ metadata: metadata({ provenance: prov }) }));
-    const v = validateMessage(raw);
+    const v = validateOffPageAnalysis(analysis({ metadata: metadata({ provenance: prov }) }));
     expect(v.ok).toBe(true);
-    if (v.ok && v.value.type === 'pageAnalysed') {
-      const p = (v.value.data as { metadata: { provenance: object } }).metadata.provenance;
+    if (v.ok) {
+      const p = v.value.metadata.provenance;
       expect(Object.getPrototypeOf(p)).toBe(Object.prototype);
       expect(Object.getOwnPropertyDescriptor(p, '__proto__')?.value).toBe('meta');
     }
@@ -170,11 +162,16 @@ describe('validateMessage', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
-  it('keeps absent optional fields absent', () => {
+  it('keeps absent optional fields absent, and copies only the known in-page fields', () => {
     const r = validateMessage(
-      env('pageAnalysed', candidatePayload({ metadata: metadata({ siteName: undefined }) })),
+      env('pageAnalysed', { ...candidatePayload({ title: undefined }), inPage: { ...inPage(), extra: 1 } }),
     );
-    expect(r.ok && 'siteName' in (r.value.data as { metadata: object }).metadata).toBe(false);
+    expect(r.ok).toBe(true);
+    if (r.ok && r.value.type === 'pageAnalysed') {
+      const data = r.value.data as { title?: string; inPage: object };
+      expect('title' in data).toBe(false);
+      expect(data.inPage).toEqual(inPage());
+    }
   });
 
   it('never throws and only accepts well-formed envelopes (fast-check, 10k runs)', () => {
@@ -243,7 +240,7 @@ describe('utf8Length / htmlFits', () => {
   });
 });
 
-describe('clampMetadata / clampSignals', () => {
+describe('clamps', () => {
   it('turns oversized page data into a valid message', () => {
     const m = clampMetadata(
       metadata({
@@ -254,10 +251,105 @@ describe('clampMetadata / clampSignals', () => {
       }),
     );
     const s = clampSignals(signals({ linkDensity: 1.5, elementCount: -3, paragraphTextLength: Infinity }));
-    const r = validateMessage(env('pageAnalysed', candidatePayload({ metadata: m, signals: s })));
+    const r = validateOffPageAnalysis(analysis({ metadata: m, signals: s }));
     expect(r.ok).toBe(true);
     expect(m.keywords).toHaveLength(MAX_ARRAY_ITEMS);
     expect(m.description).toHaveLength(MAX_FIELD_LENGTH);
     expect(s).toMatchObject({ linkDensity: 1, elementCount: 0, paragraphTextLength: 0 });
+  });
+
+  it('clampTitle trims, clips and drops empty titles; clampInPageSignals makes a sendable count', () => {
+    expect(clampTitle('  Story \n')).toBe('Story');
+    expect(clampTitle('   ')).toBeUndefined();
+    expect(clampTitle(undefined)).toBeUndefined();
+    expect(clampTitle('t'.repeat(MAX_FIELD_LENGTH + 5))).toHaveLength(MAX_FIELD_LENGTH);
+    expect(clampInPageSignals(inPage({ elementCount: Infinity })).elementCount).toBe(0);
+    expect(clampInPageSignals(inPage({ elementCount: -2 })).elementCount).toBe(0);
+  });
+
+  it('any clamped in-page payload validates (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          readerable: fc.boolean(),
+          jsonLdArticle: fc.boolean(),
+          ogArticle: fc.boolean(),
+          hasPublishedTime: fc.boolean(),
+          elementCount: fc.double(),
+        }),
+        fc.option(fc.string({ maxLength: MAX_FIELD_LENGTH * 2 }), { nil: undefined }),
+        (raw, title) => {
+          const payload = candidatePayload({ inPage: clampInPageSignals(raw), title: clampTitle(title) });
+          if (payload.title === undefined) delete payload.title;
+          expect(validateMessage(env('pageAnalysed', payload)).ok).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('validateOffPageAnalysis', () => {
+  it('accepts a full analysis and one where nothing was extracted', () => {
+    expect(validateOffPageAnalysis(analysis())).toEqual({ ok: true, value: analysis() });
+    expect(validateOffPageAnalysis(analysis({ extracted: null }))).toMatchObject({
+      ok: true,
+      value: { extracted: null },
+    });
+  });
+
+  const invalid: [string, unknown, RegExp][] = [
+    ['not an object', 'x', /analysis: expected an object/],
+    ['missing extracted', { ...analysis(), extracted: undefined }, /analysis.extracted: expected an object/],
+    [
+      'extracted text not a string',
+      analysis({ extracted: { ...extracted(), text: 1 as never } }),
+      /analysis.extracted.text/,
+    ],
+    [
+      'extracted content too large',
+      analysis({ extracted: extracted({ content: 'a'.repeat(MAX_HTML_BYTES + 1) }) }),
+      /analysis.extracted.content: larger/,
+    ],
+    [
+      'metadata string too long',
+      analysis({ metadata: metadata({ title: 'x'.repeat(MAX_FIELD_LENGTH + 1) }) }),
+      /metadata.title: longer/,
+    ],
+    [
+      'too many authors',
+      analysis({ metadata: metadata({ authors: Array(MAX_ARRAY_ITEMS + 1).fill('a') }) }),
+      /authors: more than/,
+    ],
+    ['author not a string', analysis({ metadata: { ...metadata(), authors: [1] } as never }), /authors\[0\]/],
+    [
+      'bad provenance source',
+      analysis({ metadata: metadata({ provenance: { title: 'evil' as never } }) }),
+      /provenance.title/,
+    ],
+    ['bad pageKind', analysis({ signals: signals({ pageKind: 'admin' as never }) }), /pageKind/],
+    ['NaN count', analysis({ signals: signals({ elementCount: NaN }) }), /elementCount/],
+    ['linkDensity > 1', analysis({ signals: signals({ linkDensity: 2 }) }), /linkDensity/],
+  ];
+  it.each(invalid)('rejects %s', (_name, raw, re) => {
+    const r = validateOffPageAnalysis(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(re);
+  });
+
+  it('never throws (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ extracted: fc.anything(), metadata: fc.anything(), signals: fc.anything() }),
+        ),
+        (raw) => {
+          const r = validateOffPageAnalysis(raw);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

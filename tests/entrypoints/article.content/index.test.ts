@@ -44,6 +44,14 @@ describe('article content script', () => {
     await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 3000 });
     expect(received[0]).toMatchObject({ masthead: 1, type: 'pageAnalysed' });
     expect(received[0]?.data.url).toBe(location.href);
+    // jsdom has no layout (offsetWidth 0): not readerable in the page, but og:type article makes
+    // it a candidate, so the serialised HTML goes off the page.
+    expect(received[0]?.data).toMatchObject({
+      title: 'Japan, US reaffirm alliance',
+      inPage: { readerable: false, ogArticle: true, jsonLdArticle: false },
+      html: expect.stringContaining('<article><h1>Japan, US reaffirm alliance</h1>'),
+    });
+    expect(received[0]?.data).not.toHaveProperty('metadata');
     expect(document.documentElement.dataset.mastheadStatus).toBeUndefined();
     expect(document.documentElement.dataset.mastheadPerf).toBeUndefined();
     ctx.abort();

@@ -5,7 +5,7 @@ import {
   OFFSCREEN_PATH,
   type OffscreenApi,
 } from '@/entrypoints/background/extractor';
-import { extracted } from '../../lib/platform/fixtures';
+import { analysis, extracted } from '../../lib/platform/fixtures';
 
 function fakeChrome(opts: { useGetContexts?: boolean; listenerDelayCalls?: number } = {}) {
   let exists = false;
@@ -18,7 +18,7 @@ function fakeChrome(opts: { useGetContexts?: boolean; listenerDelayCalls?: numbe
       sendMessage: vi.fn(async (msg: unknown) => {
         sent.push(msg);
         if (notReady-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
-        return { ok: true, value: extracted() };
+        return { ok: true, value: analysis() };
       }),
       ...(opts.useGetContexts !== false && {
         getContexts: vi.fn(async () => (exists ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : [])),
@@ -45,7 +45,7 @@ describe('offscreen extractor (Chrome)', () => {
       extract('<p>a</p>', 'https://a.example/1'),
       extract('<p>b</p>', 'https://a.example/2'),
     ]);
-    expect(results.every((r) => r?.title === extracted().title)).toBe(true);
+    expect(results.every((r) => r.extracted?.title === extracted().title)).toBe(true);
     expect(created).toEqual([
       {
         url: `chrome-extension://id${OFFSCREEN_PATH}`,
@@ -73,7 +73,7 @@ describe('offscreen extractor (Chrome)', () => {
   it('retries while the freshly created document attaches its listener', async () => {
     const { api } = fakeChrome({ listenerDelayCalls: 2 });
     expect(await createOffscreenExtractor(api)('<p>a</p>', 'https://a.example/')).toMatchObject({
-      title: extracted().title,
+      extracted: { title: extracted().title },
     });
   });
 
@@ -91,13 +91,20 @@ describe('offscreen extractor (Chrome)', () => {
 });
 
 describe('createExtractor', () => {
-  it('parses locally when the background has a DOM (Firefox)', async () => {
+  it('analyses locally when the background has a DOM (Firefox)', async () => {
     const { api } = fakeChrome();
-    const extract = createExtractor({ win: window, offscreen: api });
-    const html = `<html><head><title>T</title></head><body><article><h1>Title</h1>${'<p>Some article text that goes on for a while, with commas, and more words to read.</p>'.repeat(30)}</article></body></html>`;
-    const result = await extract(html, 'https://a.example/story');
+    const analyse = createExtractor({ win: window, offscreen: api });
+    const html = `<html><head><title>T</title><meta property="og:type" content="article"></head><body><article><h1>Title</h1>${'<p>Some article text that goes on for a while, with commas, and more words to read.</p>'.repeat(30)}</article></body></html>`;
+    const result = await analyse(html, 'https://a.example/story');
     expect(api.offscreen.createDocument).not.toHaveBeenCalled();
-    expect(result?.text).toContain('Some article text');
+    expect(api.runtime.sendMessage).not.toHaveBeenCalled();
+    expect(result.extracted?.text).toContain('Some article text');
+    expect(result.metadata.title).toBe('T');
+    expect(result.signals).toMatchObject({
+      url: 'https://a.example/story',
+      ogArticle: true,
+      readerable: true,
+    });
   });
 
   it('uses the offscreen document without a DOM, and errors without either', async () => {

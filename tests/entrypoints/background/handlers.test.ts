@@ -7,14 +7,18 @@ import { ALL_SITES_SCRIPT_ID } from '@/lib/platform/all-sites';
 import { createSetBadge } from '@/lib/platform/badge';
 import { MastheadDb } from '@/lib/platform/db';
 import { createReportStore } from '@/lib/platform/reports';
-import type { ExtractedArticle } from '@/lib/types';
+import type { OffPageAnalysis } from '@/lib/types';
 import {
+  analysis,
   ARTICLE_URL,
   candidatePayload,
   contentScriptSender,
   extensionPageSender,
   extracted,
   fakeScripting,
+  inPage,
+  metadata,
+  signals,
 } from '../../lib/platform/fixtures';
 
 const dbs: MastheadDb[] = [];
@@ -36,10 +40,7 @@ interface Harness {
   setNow(iso: string): void;
 }
 
-function harness(
-  over: Partial<BackgroundDeps> = {},
-  extract: ExtractedArticle | null = extracted(),
-): Harness {
+function harness(over: Partial<BackgroundDeps> = {}, answer: OffPageAnalysis = analysis()): Harness {
   const db = new MastheadDb(`test-handlers-${crypto.randomUUID()}`);
   dbs.push(db);
   const tabs = new Map<number, TabInfo>([[7, { id: 7, url: ARTICLE_URL }]]);
@@ -51,7 +52,7 @@ function harness(
   const deps: BackgroundDeps = {
     db: async () => db,
     now: () => now,
-    extract: vi.fn(async () => extract),
+    analyse: vi.fn(async () => answer),
     reports: createReportStore(fakeBrowser.storage as never),
     setBadge: createSetBadge(fakeBrowser.action as never),
     historyPaused: async () => settings.historyPaused,
@@ -73,11 +74,11 @@ function harness(
 }
 
 describe('pageAnalysed', () => {
-  it('extracts off-page, stores the report for the sender tab, badges it and records history', async () => {
+  it('analyses off-page, stores the report for the sender tab, badges it and records history', async () => {
     const t = harness();
     const res = await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
     expect(res).toEqual({ ok: true, value: { isArticle: true } });
-    expect(t.deps.extract).toHaveBeenCalledWith(candidatePayload().html, ARTICLE_URL);
+    expect(t.deps.analyse).toHaveBeenCalledWith(candidatePayload().html, ARTICLE_URL);
 
     const report = await t.deps.reports.get(7);
     expect(report).toMatchObject({ url: ARTICLE_URL, verdict: { isArticle: true } });
@@ -142,39 +143,116 @@ describe('pageAnalysed', () => {
     expect(await u.deps.reports.get(7)).not.toBeNull();
   });
 
-  it('a verdict from the page skips extraction; not-article clears the badge text and explains', async () => {
+  it('a verdict from the page skips the analysis; not-article clears the badge text and explains', async () => {
     const t = harness();
     await fakeBrowser.action.setBadgeText({ tabId: 7, text: '✓' });
     const payload = candidatePayload({
       html: undefined,
       verdict: { isArticle: false, reason: 'login-page', explanation: 'Sign-in page.' },
+      title: 'Sign in',
     });
     const res = await h.pageAnalysed(payload, contentScriptSender(7), t.deps);
     expect(res).toEqual({ ok: true, value: { isArticle: false } });
-    expect(t.deps.extract).not.toHaveBeenCalled();
+    expect(t.deps.analyse).not.toHaveBeenCalled();
+    expect((await t.deps.reports.get(7))?.metadata).toEqual({
+      title: 'Sign in',
+      authors: [],
+      keywords: [],
+      jsonLdTypes: [],
+      provenance: {},
+      conflicts: [],
+    });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Masthead: not an article (login-page)');
     expect(await t.db.pages.count()).toBe(0);
     expect((await t.deps.reports.get(7))?.verdict.reason).toBe('login-page');
   });
 
-  it('extraction failure (null or throwing extractor) gives a non-article report, no row', async () => {
-    const t = harness({}, null);
+  it('uses the off-page metadata and signals, but the layout-aware in-page readerable', async () => {
+    // Off the page every paragraph looks visible (no layout): readerable. In the page it was not,
+    // and without article markup a text this short is then not an article.
+    const short = 'A short teaser that is visible only off the page. '.repeat(20); // ~1,000 chars
+    const answer = analysis({
+      extracted: extracted({ text: short, content: `<p>${short}</p>` }),
+      metadata: metadata({ ogType: undefined, publishedTime: undefined, jsonLdTypes: [] }),
+      signals: signals({ readerable: true, jsonLdArticle: false, ogArticle: false, hasPublishedTime: false }),
+    });
+    const hidden = harness({}, answer);
+    const payload = candidatePayload({
+      inPage: inPage({ readerable: false, jsonLdArticle: false, ogArticle: false, hasPublishedTime: false }),
+    });
+    expect(await h.pageAnalysed(payload, contentScriptSender(7), hidden.deps)).toEqual({
+      ok: true,
+      value: { isArticle: false },
+    });
+    expect((await hidden.deps.reports.get(7))?.verdict.reason).toBe('not-readerable');
+
+    const shown = harness({}, answer);
+    const visible = candidatePayload({ inPage: inPage({ readerable: true }) });
+    expect(await h.pageAnalysed(visible, contentScriptSender(7), shown.deps)).toEqual({
+      ok: true,
+      value: { isArticle: true },
+    });
+    const report = await shown.deps.reports.get(7);
+    expect(report?.metadata).toEqual(answer.metadata);
+    expect(report?.text).toBe(short);
+  });
+
+  it('page shapes are judged on the off-page signals (a section page is not an article)', async () => {
+    const t = harness(
+      {},
+      analysis({
+        metadata: metadata({ ogType: undefined, publishedTime: undefined, jsonLdTypes: [] }),
+        signals: signals({
+          jsonLdArticle: false,
+          ogArticle: false,
+          hasPublishedTime: false,
+          pageKind: 'section',
+        }),
+      }),
+    );
+    await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
+    expect((await t.deps.reports.get(7))?.verdict.reason).toBe('section-page');
+    expect(await t.db.pages.count()).toBe(0);
+  });
+
+  it('extraction failure (nothing extracted, or a failing analysis) gives a non-article report, no row', async () => {
+    const t = harness({}, analysis({ extracted: null }));
     expect(await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps)).toEqual({
       ok: true,
       value: { isArticle: false },
     });
     expect((await t.deps.reports.get(7))?.verdict.reason).toBe('extraction-failed');
+    const log = vi.fn();
     const u = harness({
-      extract: async () => {
+      analyse: async () => {
         throw new Error('offscreen died');
       },
+      log,
     });
     expect(await h.pageAnalysed(candidatePayload(), contentScriptSender(7), u.deps)).toEqual({
       ok: true,
       value: { isArticle: false },
     });
+    const report = await u.deps.reports.get(7);
+    expect(report?.verdict.reason).toBe('extraction-failed');
+    expect(report?.metadata?.title).toBe('Japan, US reaffirm alliance');
+    expect(log).toHaveBeenCalledWith('analysis failed', expect.any(Error));
     expect(await u.db.pages.count()).toBe(0);
+  });
+
+  it('never records an "is an article" verdict sent by a page', async () => {
+    const t = harness();
+    const forged = candidatePayload({
+      html: undefined,
+      verdict: { isArticle: true, explanation: 'This looks like an article.' },
+    });
+    expect(await h.pageAnalysed(forged, contentScriptSender(7), t.deps)).toEqual({
+      ok: true,
+      value: { isArticle: false },
+    });
+    expect(t.deps.analyse).not.toHaveBeenCalled();
+    expect(await t.db.pages.count()).toBe(0);
   });
 
   it('rejects a URL from another origin than the sending page', async () => {

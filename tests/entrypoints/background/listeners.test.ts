@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundDeps } from '@/entrypoints/background/handlers';
 import { registerBackground, type ListenerApi } from '@/entrypoints/background/listeners';
 import { createReportStore } from '@/lib/platform/reports';
-import { ARTICLE_URL, extensionPageSender, fakeScripting } from '../../lib/platform/fixtures';
+import { analysis, ARTICLE_URL, extensionPageSender, fakeScripting } from '../../lib/platform/fixtures';
 
 function fakeEvent<F extends (...args: never[]) => unknown>() {
   const listeners: F[] = [];
@@ -22,7 +22,7 @@ function setup() {
       throw new Error('not used');
     },
     now: () => new Date('2024-05-01T00:00:00Z'),
-    extract: async () => null,
+    analyse: async () => analysis(),
     reports: createReportStore(fakeBrowser.storage as never),
     setBadge: vi.fn(async () => {}),
     historyPaused: async () => false,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window as HappyWindow } from 'happy-dom';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument } from '../../../lib/article/report';
+import { analyzeDocument } from '../../../lib/article/analyze-document';
 import { createSanitizer } from '../../../lib/safe-html';
 import type { PageReport } from '../../../lib/types';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { collectSignals, classifyPage } from '../../../lib/article/detect';
 import { extractArticle } from '../../../lib/article/extract';
 import { readMetadata } from '../../../lib/article/metadata';
-import { analyzeDocument } from '../../../lib/article/report';
+import { analyzeDocument } from '../../../lib/article/analyze-document';
 import { docFor, fixturePages, sanitize } from './helpers';
 
 const pages = fixturePages();

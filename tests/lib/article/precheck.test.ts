@@ -3,8 +3,8 @@
 import { Window } from 'happy-dom';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { precheckPage } from '../../../lib/article/precheck';
-import { analyzeDocument } from '../../../lib/article/report';
+import { inspectPage, precheckPage } from '../../../lib/article/precheck';
+import { analyzeDocument } from '../../../lib/article/analyze-document';
 import { docFor, page, sanitize } from './helpers';
 
 /** Build big documents through the DOM API: parsing such HTML costs jsdom far more than us. */
@@ -139,5 +139,20 @@ describe('analyzeDocument on hostile documents', () => {
     });
     expect(report.analysedAt).toBe('1970-01-01T00:00:00.000Z');
     expect(report.verdict.isArticle).toBe(false);
+  });
+});
+
+describe('inspectPage', () => {
+  it('returns the element count it measured with the verdict', () => {
+    const doc = manySpans(50);
+    expect(inspectPage(doc)).toEqual({ refused: null, elementCount: doc.getElementsByTagName('*').length });
+    expect(inspectPage(doc, { maxElements: 10 })).toEqual({
+      refused: 'too-large',
+      elementCount: doc.getElementsByTagName('*').length,
+    });
+    expect(inspectPage(docFor('<html><frameset></frameset></html>'))).toEqual({
+      refused: 'frameset',
+      elementCount: 0,
+    });
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../lib/article/report';
-import { analyzeDocument } from '../../../lib/article/report';
+import { analyzeDocument } from '../../../lib/article/analyze-document';
 import { emptyMetadata } from '../../../lib/article/metadata';
 import { REPO_ROOT } from './corpus';
 import { docFor, sanitize } from './helpers';

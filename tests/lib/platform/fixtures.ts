@@ -1,6 +1,12 @@
 /** Shared builders for runtime tests (valid payloads, senders). Not a test file. */
 import type { PageAnalysedPayload } from '@/lib/protocol';
-import type { DetectionSignals, ExtractedArticle, PageMetadata } from '@/lib/types';
+import type {
+  DetectionSignals,
+  ExtractedArticle,
+  InPageSignals,
+  OffPageAnalysis,
+  PageMetadata,
+} from '@/lib/types';
 import type { Sender } from '@/lib/platform/messages';
 import type { ScriptingLike } from '@/lib/platform/all-sites';
 
@@ -50,12 +56,28 @@ export function extracted(over: Partial<ExtractedArticle> = {}): ExtractedArticl
   };
 }
 
+export function inPage(over: Partial<InPageSignals> = {}): InPageSignals {
+  return {
+    readerable: true,
+    jsonLdArticle: true,
+    ogArticle: true,
+    hasPublishedTime: true,
+    elementCount: 800,
+    ...over,
+  };
+}
+
+/** What the off-page analysis answers for the candidate page. */
+export function analysis(over: Partial<OffPageAnalysis> = {}): OffPageAnalysis {
+  return { extracted: extracted(), metadata: metadata(), signals: signals(), ...over };
+}
+
 export function candidatePayload(over: Partial<PageAnalysedPayload> = {}): PageAnalysedPayload {
   return {
     url: ARTICLE_URL,
-    signals: signals(),
-    metadata: metadata(),
+    inPage: inPage(),
     html: '<!DOCTYPE html><html><body><article><p>text</p></article></body></html>',
+    title: 'Japan, US reaffirm alliance',
     ...over,
   };
 }

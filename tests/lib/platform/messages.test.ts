@@ -14,6 +14,7 @@ import type { MessageType } from '@/lib/protocol';
 import { validateMessage } from '@/lib/protocol-validate';
 import { ok } from '@/lib/types';
 import {
+  analysis,
   backgroundSender,
   candidatePayload,
   contentScriptSender,
@@ -91,7 +92,7 @@ function spyHandlers() {
     },
     extractHtml: async () => {
       calls.push('extractHtml');
-      return ok(null);
+      return ok(analysis());
     },
   };
   return { calls, handlers };
@@ -167,7 +168,7 @@ describe('createMessageListener', () => {
       type: 'extractHtml',
       data: { html: '<p>x</p>', url: 'https://a.example/' },
     };
-    expect(await deliver(listener, extract, backgroundSender())).toEqual({ ok: true, value: null });
+    expect(await deliver(listener, extract, backgroundSender())).toEqual({ ok: true, value: analysis() });
     // Content-script traffic reaches the offscreen document too: it must stay silent.
     expect(
       listener(
