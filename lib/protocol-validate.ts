@@ -39,6 +39,32 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'setAllSites',
 ];
 
+/** Optional string fields of `PageMetadata`, validated and clipped alike. */
+const METADATA_STRING_FIELDS = [
+  'title',
+  'byline',
+  'publishedTime',
+  'modifiedTime',
+  'siteName',
+  'canonicalUrl',
+  'lang',
+  'leadImage',
+  'section',
+  'description',
+  'ogType',
+] as const;
+
+/** String fields of `PagePublisher`, validated and clipped alike. */
+const PUBLISHER_STRING_FIELDS = [
+  'name',
+  'url',
+  'logo',
+  'ownershipFundingInfo',
+  'masthead',
+  'ethicsPolicy',
+  'correctionsPolicy',
+] as const;
+
 const NOT_ARTICLE_REASONS: ReadonlySet<string> = new Set<NotArticleReason>([
   'no-body',
   'frameset',
@@ -231,15 +257,7 @@ export function validateInPageSignals(raw: unknown, path = 'inPage'): InPageSign
 function validatePublisher(raw: unknown, path: string): PagePublisher {
   const r = record(raw, path);
   const out: PagePublisher = {};
-  for (const key of [
-    'name',
-    'url',
-    'logo',
-    'ownershipFundingInfo',
-    'masthead',
-    'ethicsPolicy',
-    'correctionsPolicy',
-  ] as const) {
+  for (const key of PUBLISHER_STRING_FIELDS) {
     put(out, key, optStr(own(r, key), `${path}.${key}`));
   }
   const sameAs = own(r, 'sameAs');
@@ -274,19 +292,7 @@ export function validateMetadata(raw: unknown, path = 'metadata'): PageMetadata 
     provenance: validateProvenance(own(r, 'provenance'), `${path}.provenance`),
     conflicts: strArray(own(r, 'conflicts'), `${path}.conflicts`),
   };
-  for (const key of [
-    'title',
-    'byline',
-    'publishedTime',
-    'modifiedTime',
-    'siteName',
-    'canonicalUrl',
-    'lang',
-    'leadImage',
-    'section',
-    'description',
-    'ogType',
-  ] as const) {
+  for (const key of METADATA_STRING_FIELDS) {
     put(out, key, optStr(own(r, key), `${path}.${key}`));
   }
   const publisher = own(r, 'publisher');
@@ -428,32 +434,12 @@ export function clampMetadata(m: PageMetadata): PageMetadata {
         .slice(0, MAX_ARRAY_ITEMS),
     ),
   };
-  for (const key of [
-    'title',
-    'byline',
-    'publishedTime',
-    'modifiedTime',
-    'siteName',
-    'canonicalUrl',
-    'lang',
-    'leadImage',
-    'section',
-    'description',
-    'ogType',
-  ] as const) {
+  for (const key of METADATA_STRING_FIELDS) {
     if (out[key] !== undefined) out[key] = clip(out[key]);
   }
   if (m.publisher) {
     const p: PagePublisher = { ...m.publisher };
-    for (const key of [
-      'name',
-      'url',
-      'logo',
-      'ownershipFundingInfo',
-      'masthead',
-      'ethicsPolicy',
-      'correctionsPolicy',
-    ] as const) {
+    for (const key of PUBLISHER_STRING_FIELDS) {
       if (p[key] !== undefined) p[key] = clip(p[key]);
     }
     if (p.sameAs) p.sameAs = clipAll(p.sameAs);
