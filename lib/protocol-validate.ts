@@ -247,9 +247,6 @@ export function validateInPageSignals(raw: unknown, path = 'inPage'): InPageSign
   const r = record(raw, path);
   return {
     readerable: bool(own(r, 'readerable'), `${path}.readerable`),
-    jsonLdArticle: bool(own(r, 'jsonLdArticle'), `${path}.jsonLdArticle`),
-    ogArticle: bool(own(r, 'ogArticle'), `${path}.ogArticle`),
-    hasPublishedTime: bool(own(r, 'hasPublishedTime'), `${path}.hasPublishedTime`),
     elementCount: num(own(r, 'elementCount'), `${path}.elementCount`),
   };
 }

@@ -70,15 +70,13 @@ export interface DetectionSignals {
 }
 
 /**
- * The signals the content script computes in the page itself (cheap, bounded): Readability's
- * `isProbablyReaderable` with a real-layout visibility check, article markup in JSON-LD / meta, and
- * the element count from the precheck. Everything else is measured off the page on the serialised
- * HTML (see {@link OffPageAnalysis}).
+ * The signals the content script computes in the page itself: only what needs the live page —
+ * Readability's `isProbablyReaderable` with a real-layout visibility check — and the element count
+ * from the precheck. Everything else (article markup, body counts, page shape, metadata) is
+ * measured off the page on the serialised HTML (see {@link OffPageAnalysis}), which carries the
+ * same JSON-LD and meta tags.
  */
-export type InPageSignals = Pick<
-  DetectionSignals,
-  'readerable' | 'jsonLdArticle' | 'ogArticle' | 'hasPublishedTime' | 'elementCount'
->;
+export type InPageSignals = Pick<DetectionSignals, 'readerable' | 'elementCount'>;
 
 /** Why a page is not treated as a news article; shown in the popup ("Not an article: …"). */
 export type NotArticleReason =

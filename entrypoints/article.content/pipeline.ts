@@ -1,6 +1,6 @@
 /**
- * The in-page pass, in small steps: precheck (+ element count) → article markup (bounded JSON-LD,
- * meta tags) → `readerable` with the caller's layout check → serialise the page for the off-page
+ * The in-page pass, in small steps: precheck (+ element count) → `readerable` with the caller's
+ * layout check (the one signal that needs the live page) → serialise the page for the off-page
  * analysis, itself in time-boxed steps (lib/serialise.ts). Every analysable page is serialised,
  * article or not: the off-page classifier alone says *why* a page is not an article (sign-in,
  * search, section, home, video…), which the popup shows. Each step is one
@@ -9,7 +9,6 @@
  * kind and the Readability parse all happen off the page on the serialised HTML
  * (lib/platform/extract-html.ts). The page is a parameter (tests pass any document).
  */
-import { IN_PAGE_MARKUP_LIMITS, readArticleMarkup } from '@/lib/article/markup';
 import { inspectPage } from '@/lib/article/precheck';
 import { isProbablyReaderable } from '@/lib/article/readerable';
 import { notArticle } from '@/lib/article/verdict';
@@ -108,9 +107,6 @@ export async function analysePage(env: PipelineEnv): Promise<Analysis> {
   if (refused) {
     const inPage: InPageSignals = {
       readerable: false,
-      jsonLdArticle: false,
-      ogArticle: false,
-      hasPublishedTime: false,
       elementCount,
     };
     const payload: PageAnalysedPayload = {
@@ -123,24 +119,15 @@ export async function analysePage(env: PipelineEnv): Promise<Analysis> {
   }
 
   if (await pause()) return { kind: 'cancelled', perf: perf() };
-  const markup = timed(() => readArticleMarkup(doc, IN_PAGE_MARKUP_LIMITS));
-
-  if (await pause()) return { kind: 'cancelled', perf: perf() };
   // One task (no yield in between): readerable and the fingerprint.
   const decided = timed(() => {
     let readerable = false;
     try {
       readerable = isProbablyReaderable(doc, { isVisible: env.isVisible });
     } catch {
-      // A page that breaks the check is treated as not readerable (its markup may still count).
+      // A page that breaks the check is treated as not readerable (its markup still counts off-page).
     }
-    const inPage = clampInPageSignals({
-      readerable,
-      jsonLdArticle: markup.jsonLdArticle,
-      ogArticle: markup.ogArticle,
-      hasPublishedTime: markup.hasPublishedTime,
-      elementCount,
-    });
+    const inPage = clampInPageSignals({ readerable, elementCount });
     return { inPage, fingerprint: fingerprintOf(doc, url) };
   });
   const base: PageAnalysedPayload = { url, inPage: decided.inPage };

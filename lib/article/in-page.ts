@@ -9,9 +9,10 @@ export function signalsFromInPage(url: string, s: InPageSignals): DetectionSigna
   return {
     url,
     readerable: s.readerable,
-    jsonLdArticle: s.jsonLdArticle,
-    ogArticle: s.ogArticle,
-    hasPublishedTime: s.hasPublishedTime,
+    // Markup is read off the page; when that never happened, nothing is known of it.
+    jsonLdArticle: false,
+    ogArticle: false,
+    hasPublishedTime: false,
     elementCount: s.elementCount,
     paragraphTextLength: 0,
     linkDensity: 0,

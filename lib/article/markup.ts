@@ -38,8 +38,9 @@ export interface MarkupLimits {
 }
 
 /**
- * Bounds for the in-page read. Without options the read is the full one of lib/article/jsonld.ts
- * (up to 1 MB per block, 50 blocks, every block parsed), as the off-page pass does.
+ * Tighter bounds for a read on a live page, where every millisecond is the reader's (the content
+ * script currently leaves markup to the off-page pass). Without options the read is the full one
+ * of lib/article/jsonld.ts (up to 1 MB per block, 50 blocks, every block parsed).
  */
 export const IN_PAGE_MARKUP_LIMITS: MarkupLimits = {
   maxBlockChars: 200_000,

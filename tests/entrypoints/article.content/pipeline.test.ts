@@ -54,17 +54,14 @@ describe('analysePage', () => {
       title: 'Japan, US reaffirm alliance',
       inPage: {
         readerable: true,
-        jsonLdArticle: true,
-        ogArticle: true,
-        hasPublishedTime: true,
         elementCount: e.doc.getElementsByTagName('*').length,
       },
       html: serialisePage(e.doc),
     });
     expect(out.payload.html?.startsWith('<!DOCTYPE html><html')).toBe(true);
-    // precheck | markup | readerable | serialise (one step for a small page): a yield before each.
-    expect(out.perf.tasks).toHaveLength(4);
-    expect(yields()).toBe(3);
+    // precheck | readerable | serialise (one step for a small page): a yield before each.
+    expect(out.perf.tasks).toHaveLength(3);
+    expect(yields()).toBe(2);
     expect(out.perf.total).toBe(out.perf.tasks.reduce((a, b) => a + b, 0));
     expect(out.perf.longest).toBe(Math.max(...out.perf.tasks));
     expect(valid(out.payload).ok).toBe(true);
@@ -79,9 +76,6 @@ describe('analysePage', () => {
       title: 'Notes',
       inPage: {
         readerable: false,
-        jsonLdArticle: false,
-        ogArticle: false,
-        hasPublishedTime: false,
         elementCount: 13,
       },
       html: serialisePage(doc),
@@ -95,15 +89,13 @@ describe('analysePage', () => {
     expect(out.kind === 'payload' && out.payload.html).toContain('<main>');
   });
 
-  it('article markup alone keeps a non-readerable page a candidate (the off-page pass decides)', async () => {
+  it('a non-readerable page with article markup is serialised: its markup is read off the page', async () => {
     const doc = makeDoc(
       `<html><head><title>Brief</title><meta property="article:published_time" content="2024-01-01"></head><body><p>Short.</p></body></html>`,
     );
     const out = await analysePage(env(doc).e);
-    expect(out.kind === 'payload' && out.payload.inPage).toMatchObject({
-      readerable: false,
-      hasPublishedTime: true,
-    });
+    expect(out.kind === 'payload' && out.payload.inPage).toMatchObject({ readerable: false });
+    expect(out.kind === 'payload' && out.payload.html).toContain('article:published_time');
     expect(out.kind === 'payload' && out.payload.verdict).toBeUndefined();
     expect(out.kind === 'payload' && typeof out.payload.html).toBe('string');
   });
@@ -129,7 +121,7 @@ describe('analysePage', () => {
     expect(out.kind === 'payload' && out.payload).toMatchObject({
       verdict: { isArticle: false, reason: 'frameset' },
       title: 'Frames',
-      inPage: { readerable: false, jsonLdArticle: false },
+      inPage: { readerable: false },
     });
     expect(out.kind === 'payload' && out.payload.html).toBeUndefined();
     expect(yields()).toBe(0);

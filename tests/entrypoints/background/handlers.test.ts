@@ -179,7 +179,7 @@ describe('pageAnalysed', () => {
     });
     const hidden = harness({}, answer);
     const payload = candidatePayload({
-      inPage: inPage({ readerable: false, jsonLdArticle: false, ogArticle: false, hasPublishedTime: false }),
+      inPage: inPage({ readerable: false }),
     });
     expect(await h.pageAnalysed(payload, contentScriptSender(7), hidden.deps)).toEqual({
       ok: true,

@@ -59,9 +59,6 @@ export function extracted(over: Partial<ExtractedArticle> = {}): ExtractedArticl
 export function inPage(over: Partial<InPageSignals> = {}): InPageSignals {
   return {
     readerable: true,
-    jsonLdArticle: true,
-    ogArticle: true,
-    hasPublishedTime: true,
     elementCount: 800,
     ...over,
   };
