@@ -177,6 +177,9 @@ export async function serialiseInSteps(
         // Reading the clock costs too: look every few nodes.
         if ((++count & 15) === 0 && opts.now() - t0 >= opts.budgetMs) return true;
       }
+      // The walk is done. Joining a large page's parts costs a few ms of its own (more under
+      // memory pressure): when this step already used half its budget, join in a fresh step.
+      if (count > 0 && opts.now() - t0 >= opts.budgetMs / 2) return true;
       html = parts.join('');
       return opts.fits ? opts.fits(html) : true;
     } finally {
