@@ -7,12 +7,18 @@
  * `tests/fixtures/db/v<n+1>.json`. `tests/lib/platform/db.test.ts` fails when a fixture is missing.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { CacheRow, CoverageItem, FeedRow, HighlightRow, SavedArticle } from '../store-types';
 import type { StoredPage } from '../types';
 
 export const DEFAULT_DB_NAME = 'masthead';
 
 export class MastheadDb extends Dexie {
   pages!: EntityTable<StoredPage, 'urlKey'>;
+  saved!: EntityTable<SavedArticle, 'urlKey'>;
+  highlights!: EntityTable<HighlightRow, 'id'>;
+  feeds!: EntityTable<FeedRow, 'id'>;
+  coverage!: EntityTable<CoverageItem, 'urlKey'>;
+  cache!: EntityTable<CacheRow, 'key'>;
 
   /** Tests pass a unique name (Dexie captures `indexedDB` at import) or `{ indexedDB, IDBKeyRange }`. */
   constructor(name = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -21,9 +27,15 @@ export class MastheadDb extends Dexie {
     this.version(1).stores({
       pages: '&urlKey, lastSeenAt, publishedTime, siteName',
     });
-    // v2 — example for the next release (keep v1 above untouched):
-    // this.version(2).stores({ pages: '&urlKey, lastSeenAt, publishedTime, siteName, lang' })
-    //   .upgrade((tx) => tx.table('pages').toCollection().modify((row) => upgradePageV1toV2(row)));
+    // v2 — 0.2.0: reading list, highlights, feeds, related-coverage items, online lookup cache.
+    // `pages` is unchanged, so no row upgrade runs.
+    this.version(2).stores({
+      saved: '&urlKey, savedAt, updatedAt, state, favourite, *tags, outletQid, publishedTime',
+      highlights: '&id, urlKey, createdAt',
+      feeds: '&id, url',
+      coverage: '&urlKey, publishedAt, seenAt, outletQid, feedId, origin, *terms, *people',
+      cache: '&key, expiresAt',
+    });
   }
 }
 

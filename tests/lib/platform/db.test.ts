@@ -60,29 +60,37 @@ describe('MastheadDb schema history', () => {
       expect(db.verno).toBe(LATEST);
       expect(db.backendDB().version).toBe(LATEST * 10);
 
-      // 3. Every row is there, upgraded by the pure migrations.
-      const rows = fx.rows.pages ?? [];
-      expect(await db.pages.count()).toBe(rows.length);
-      for (const row of rows) {
-        const expected = upgradePageRow(row, fx.version, LATEST);
-        expect(await db.pages.get(expected.urlKey as string)).toEqual(expected);
-      }
-
-      // 4. Every index of the current schema finds each row that has a value for it.
-      const indexes = db.pages.schema.indexes.map((i) => i.name);
-      expect(indexes.sort()).toEqual(['lastSeenAt', 'publishedTime', 'siteName'].sort());
-      for (const row of rows) {
-        const expected = upgradePageRow(row, fx.version, LATEST) as Record<string, unknown>;
-        for (const index of indexes) {
-          const value = expected[index];
-          if (value === undefined) continue;
-          const keys = await db.pages
-            .where(index)
-            .equals(value as string)
-            .primaryKeys();
-          expect(keys, `${index} = ${String(value)}`).toContain(expected.urlKey);
+      // 3. Every row of every table is there (pages upgraded by the pure migrations).
+      const upgrade = (table: string, row: Record<string, unknown>) =>
+        table === 'pages' ? upgradePageRow(row, fx.version, LATEST) : row;
+      for (const [tableName, rows] of Object.entries(fx.rows)) {
+        const table = db.table(tableName);
+        expect(await table.count(), tableName).toBe(rows.length);
+        const pk = table.schema.primKey.name;
+        for (const row of rows) {
+          const expected = upgrade(tableName, row);
+          expect(await table.get(expected[pk] as string)).toEqual(expected);
+        }
+        // 4. Every index of the current schema finds each row that has a value for it.
+        for (const index of table.schema.indexes) {
+          for (const row of rows) {
+            const expected = upgrade(tableName, row);
+            const value = expected[index.name];
+            if (value === undefined) continue;
+            const values = index.multi ? (value as string[]) : [value];
+            for (const v of values) {
+              const keys = await table
+                .where(index.name)
+                .equals(v as string)
+                .primaryKeys();
+              expect(keys, `${tableName}.${index.name} = ${String(v)}`).toContain(expected[pk]);
+            }
+          }
         }
       }
+      const indexes = db.pages.schema.indexes.map((i) => i.name);
+      expect(indexes.sort()).toEqual(['lastSeenAt', 'publishedTime', 'siteName'].sort());
+      const rows = fx.rows.pages ?? [];
       // The primary key is unique.
       await expect(db.pages.add(rows[0] as unknown as StoredPage)).rejects.toThrow();
       db.close();
@@ -117,7 +125,8 @@ describe('open and write errors', () => {
     // Either way the data is still there.
     const check = new Dexie(name);
     await check.open();
-    expect(check.verno).toBe(5);
+    // Dexie 4 may add our missing tables to it (version 5.x); it never drops anything.
+    expect(check.verno).toBeGreaterThanOrEqual(5);
     expect(await check.table('pages').get('k')).toMatchObject({ title: 'kept' });
     check.close();
   });

@@ -1,0 +1,70 @@
+/**
+ * Rows of the IndexedDB tables added in schema v2 (lib/platform/db.ts). Feature modules own the
+ * meaning of their rows; fields may only be added (optional), never renamed, once released.
+ * Indexed fields are listed in db.ts and must keep their types (strings, numbers, string arrays).
+ */
+
+/** A saved reading-list article (issue: reading list). Keyed by normalised URL. */
+export interface SavedArticle {
+  urlKey: string;
+  url: string;
+  title: string;
+  /** ISO time the reader saved it (kept on re-save; imported items keep the source's time). */
+  savedAt: string;
+  /** ISO time of the last change (re-save, tag, note, state). */
+  updatedAt: string;
+  /** 'unread' | 'archived'. */
+  state: 'unread' | 'archived';
+  /** 1 when favourite (numbers index in IndexedDB; booleans do not). */
+  favourite: 0 | 1;
+  tags: string[];
+  note: string;
+  /** Wikidata QID of the resolved outlet, when known (indexed for filters). */
+  outletQid?: string;
+  publishedTime?: string;
+  /** Everything else (content, text, context snapshot, import origin) is owned by lib/reading-list. */
+  [extra: string]: unknown;
+}
+
+/** A reader's highlight with its W3C selectors (issue: highlights). */
+export interface HighlightRow {
+  id: string;
+  urlKey: string;
+  createdAt: string;
+  [extra: string]: unknown;
+}
+
+/** A feed the user follows (issue: related coverage). */
+export interface FeedRow {
+  id: string;
+  url: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * One article known to related-coverage matching: from a feed, an on-demand search, or the
+ * reader's own history. Keyed by normalised URL; `terms`/`people` are multi-entry indexes.
+ */
+export interface CoverageItem {
+  urlKey: string;
+  url: string;
+  title: string;
+  /** ISO date-time (or date) the item was published; '' when unknown. */
+  publishedAt: string;
+  /** When Masthead stored it (for pruning). */
+  seenAt: string;
+  outletQid?: string;
+  feedId?: string;
+  /** 'history' | 'feed' | 'search'. */
+  origin: 'history' | 'feed' | 'search';
+  terms: string[];
+  people: string[];
+  [extra: string]: unknown;
+}
+
+/** Cached online lookups (Wikidata, Wikipedia, news search) with an expiry. */
+export interface CacheRow {
+  key: string;
+  expiresAt: number;
+  value: unknown;
+}
