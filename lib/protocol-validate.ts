@@ -37,6 +37,7 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'analyzeTab',
   'extractHtml',
   'setAllSites',
+  'lookupOutlet',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -362,6 +363,7 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
     url: httpUrl(own(r, 'url'), 'data.url'),
   }),
   setAllSites: (r) => ({ enabled: bool(own(r, 'enabled'), 'data.enabled') }),
+  lookupOutlet: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
 };
 
 /** True for anything shaped like one of our envelopes (`masthead: 1`); other messages are not ours. */

@@ -5,6 +5,7 @@
  *
  * Direction is in each comment; events are past tense, requests are verbs.
  */
+import type { LookupResult } from './outlets/enrich';
 import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
 
 /** Upper bound for serialised page HTML sent to the extractor (bigger pages are "too large"). */
@@ -42,6 +43,11 @@ export interface ProtocolMap {
   extractHtml(data: { html: string; url: string }): Result<OffPageAnalysis>;
   /** options → background: turn automatic detection on all sites on/off (after permission grant). */
   setAllSites(data: { enabled: boolean }): Result<{ enabled: boolean }>;
+  /**
+   * popup → background: look the tab's outlet up online (Wikidata, Wikipedia) when it is not in
+   * Masthead's data and the reader turned the lookup on; the host comes from the stored report.
+   */
+  lookupOutlet(data: { tabId: number }): Result<LookupResult>;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -1,3 +1,5 @@
+import type { OutletReport } from './outlets/card';
+
 /**
  * Shared data shapes. Every context (content script, background, offscreen, popup, analyzer CLI)
  * speaks these types; `lib/platform/messages.ts` documents which message carries which.
@@ -160,7 +162,8 @@ export interface PageReport {
   /** Sanitised HTML content (empty when not an article). */
   content: string;
   metadata?: PageMetadata;
-  outlet: null;
+  /** Who publishes the page (lib/outlets/card.ts); null when the outlet is not in Masthead's data. */
+  outlet: OutletReport | null;
   people: [];
 }
 

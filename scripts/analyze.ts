@@ -2,10 +2,17 @@
  * Analyzer CLI: runs the same lib/article pipeline as the extension, on saved pages, under jsdom
  * (scripts off, no resource loading). See `--help`.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../lib/article/analyze-document';
+import { outletData } from '../lib/outlets/dataset';
+import {
+  outletReportForPage,
+  summarizeOutlet,
+  withOutletReport,
+  type OutletSummary,
+} from '../lib/outlets/page';
 import { createSanitizer } from '../lib/safe-html';
 import type { PageReport } from '../lib/types';
 
@@ -19,8 +26,12 @@ const USAGE = `Usage:
         {"id", "html", "url"}  → analyse the page (url optional, default https://example.invalid/<id>)
         {"id", "text"}         → text passthrough (isArticle null, text unchanged)
       Output: {"id","isArticle","title","byline","publishedTime","siteName","canonicalUrl","lang",
-               "text","outlet":null,"people":[]} plus "error" when a line could not be processed.
+               "text","outlet":{"id","name","domain","country","control",…}|null,"people":[]}
+               plus "error" when a line could not be processed.
       Lines over 20 MB are skipped with an error. Exit code 0 even when lines fail.
+  npm run -s analyze -- --urls [FILE]
+      Read {"url"} JSON lines (stdin, or FILE), write {"url","outlet":{…}|null} per line from the
+      outlet resolver alone (no page is fetched or read). Bad lines get "error"; the batch goes on.
   npm run -s analyze -- --help
 Exit codes: 0 done, 1 file unreadable, 2 usage error.`;
 
@@ -38,7 +49,7 @@ interface JsonlResult {
   canonicalUrl: string | null;
   lang: string | null;
   text: string | null;
-  outlet: null;
+  outlet: OutletSummary | null;
   people: [];
   error?: string;
 }
@@ -68,7 +79,7 @@ export function analyzeHtml(html: string, url: string): PageReport {
   const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
     sanitize ??= sanitizer();
-    return analyzeDocument(dom.window.document, url, { sanitize });
+    return withOutletReport(analyzeDocument(dom.window.document, url, { sanitize }), outletData());
   } finally {
     dom.window.close();
   }
@@ -105,6 +116,7 @@ function fromReport(id: unknown, report: PageReport): JsonlResult {
     canonicalUrl: a?.canonicalUrl ?? m?.canonicalUrl ?? null,
     lang: a?.lang ?? m?.lang ?? null,
     text: report.text,
+    outlet: report.outlet ? summarizeOutlet(report.outlet) : null,
   };
 }
 
@@ -188,15 +200,52 @@ async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<Line> {
   else if (size > 0) yield { text: Buffer.concat(parts).toString('utf8') };
 }
 
+async function writeLine(result: unknown): Promise<void> {
+  const out = JSON.stringify(result) + '\n';
+  if (!process.stdout.write(out)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
 async function runJsonl(): Promise<void> {
   for await (const line of readLines(process.stdin)) {
     let result: JsonlResult;
     if ('overflow' in line) result = emptyResult(idFromPrefix(line.overflow), 'input line larger than 20 MB');
     else if (line.text.trim() === '') continue;
     else result = processLine(line.text);
-    const out = JSON.stringify(result) + '\n';
-    if (!process.stdout.write(out)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    await writeLine(result);
   }
+}
+
+/** One line of --urls mode: {"url"} → {"url","outlet"} (resolver only), or an error line. */
+export function urlLine(line: string): { url: string | null; outlet: OutletSummary | null; error?: string } {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return { url: null, outlet: null, error: 'invalid JSON' };
+  }
+  const url = (record as { url?: unknown } | null)?.url;
+  if (typeof url !== 'string') return { url: null, outlet: null, error: 'expected {"url": string}' };
+  const o = outletReportForPage({ url }, outletData());
+  return { url: url.length > 2_000 ? url.slice(0, 2_000) : url, outlet: o ? summarizeOutlet(o) : null };
+}
+
+async function runUrls(file: string | undefined): Promise<number> {
+  let input: NodeJS.ReadableStream = process.stdin;
+  if (file !== undefined) {
+    try {
+      input = createReadStream(file);
+      await new Promise((resolve, reject) => input.once('readable', resolve).once('error', reject));
+    } catch (e) {
+      process.stderr.write(`analyze: cannot read ${file}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
+  for await (const line of readLines(input)) {
+    if ('overflow' in line)
+      await writeLine({ url: null, outlet: null, error: 'input line larger than 20 MB' });
+    else if (line.text.trim() !== '') await writeLine(urlLine(line.text));
+  }
+  return 0;
 }
 
 function runFile(file: string, url: string | undefined): number {
@@ -221,6 +270,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE + '\n');
     return 0;
+  }
+  if (argv[0] === '--urls') {
+    if (argv.length > 2) return usageError('--urls takes at most one FILE');
+    return runUrls(argv[1]);
   }
   if (argv.includes('--jsonl')) {
     if (argv.length !== 1) return usageError('--jsonl takes no other arguments');

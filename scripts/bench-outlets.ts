@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { buildOutletIndex, resolveOutlet } from '../lib/outlets/lookup';
 import { expandOutletsFile, type StoredOutletsFile } from '../lib/outlets/types';
 
-const N = 100_000;
+const N = Number(process.env.BENCH_OUTLETS_N ?? 0) || 100_000;
 let seed = 42;
 const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)]!;

@@ -11,6 +11,7 @@
 // Env: BENCH_LIMIT=N (first N pages), BENCH_POPUP_RUNS=N (default 15), MASTHEAD_CORPORA,
 //      MASTHEAD_SHARED, CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 when a target fails).
 /* global Readability, isProbablyReaderable, PerformanceObserver */
+import { benchOutlets, outletsSummary } from './bench/outlets.mjs';
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -457,6 +458,7 @@ async function main() {
       rows,
     },
     popup,
+    outlets: await benchOutlets(),
     bundles: { 'chrome-mv3': bundleSizes(releaseChromeDir), 'firefox-mv3': bundleSizes(releaseFirefoxDir) },
   };
 
@@ -489,6 +491,7 @@ async function main() {
     const parts = Object.entries(info.entries).map(([n, e]) => `${n} ${kb(e.raw)} / ${kb(e.gzip)}`);
     lines.push(`  ${b}: ${parts.join('; ')}; total ${kb(info.total.raw)} / ${kb(info.total.gzip)}`);
   }
+  lines.push(outletsSummary(report.outlets));
   lines.push('targets:');
   lines.push(
     `  [${targets.noMastheadTaskOver50ms.pass ? 'PASS' : 'FAIL'}] ${targets.noMastheadTaskOver50ms.target}: ${targets.noMastheadTaskOver50ms.actualMs} ms` +

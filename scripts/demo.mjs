@@ -52,7 +52,7 @@ function summarise(report) {
   lines.push(
     `url:          ${report.url}`,
     `stored key:   ${report.urlKey}`,
-    `outlet:       ${report.outlet === null ? '(outlet background: later feature)' : JSON.stringify(report.outlet)}`,
+    `outlet:       ${report.outlet === null ? "(not in Masthead's data)" : `${report.outlet.name} (${report.outlet.id}), ${report.outlet.country.value} — ${report.outlet.control.value.label}`}`,
     `people:       ${report.people.length ? report.people.length : '(people: later feature)'}`,
   );
   return lines.join('\n');

@@ -4,10 +4,17 @@
  */
 import { browser } from 'wxt/browser';
 import type { PermissionsLike, ScriptingLike } from '@/lib/platform/all-sites';
+import { outletData } from '@/lib/outlets/dataset';
 import { createSetBadge } from '@/lib/platform/badge';
 import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
 import { createReportStore } from '@/lib/platform/reports';
-import { allSitesSetting, historyPausedSetting, readFlag } from '@/lib/platform/settings';
+import {
+  allSitesSetting,
+  historyPausedSetting,
+  outletLookupSetting,
+  readFlag,
+} from '@/lib/platform/settings';
+import { createOutletLookup } from './enrich';
 import {
   createExtractor,
   createOffscreenExtractor,
@@ -45,6 +52,12 @@ function pickExtractor(win: (Window & typeof globalThis) | undefined, offscreen?
 }
 
 export function createBackgroundDeps(): BackgroundDeps {
+  const db = lazyDb();
+  const online = createOutletLookup({
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' }),
+    cache: async () => (await db()).cache,
+    now: () => Date.now(),
+  });
   const b = browser as unknown as {
     offscreen?: OffscreenApi['offscreen'];
     scripting: ScriptingLike & {
@@ -59,10 +72,12 @@ export function createBackgroundDeps(): BackgroundDeps {
     : undefined;
 
   return {
-    db: lazyDb(),
+    db,
     now: () => new Date(),
     analyse: pickExtractor(win, offscreen),
     reports: createReportStore(),
+    outlets: outletData,
+    outletLookup: { enabled: () => readFlag(outletLookupSetting), lookup: online.lookup },
     setBadge: createSetBadge(),
     // Firefox "never remember history": the whole extension runs in a private context (R13).
     isIncognito: () => b.extension?.inIncognitoContext === true,

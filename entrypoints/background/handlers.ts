@@ -25,7 +25,10 @@ import type { MastheadDb } from '@/lib/platform/db';
 import type { Sender } from '@/lib/platform/messages';
 import { upsertPage } from '@/lib/platform/pages';
 import type { ReportStore } from '@/lib/platform/reports';
+import type { OutletData } from '@/lib/outlets/page';
 import { describeInjectionError, whyNotAnalysable } from './analysable';
+import type { OutletLookupDeps } from './lookup-outlet';
+import { withOutlet } from './outlet';
 
 /** What a handler may know about a tab. */
 export interface TabInfo {
@@ -57,6 +60,10 @@ export interface BackgroundDeps {
   permissions: PermissionsLike;
   /** Diagnostics (never page content). */
   log?: (message: string, error?: unknown) => void;
+  /** The outlet dataset and index, built once on first use (absent: every outlet is unknown). */
+  outlets?: () => OutletData;
+  /** Online outlet lookup (off unless the reader turned it on; absent: never available). */
+  outletLookup?: OutletLookupDeps;
 }
 
 const stripHash = (u: string): string => {
@@ -150,7 +157,7 @@ export async function pageAnalysed(
     return err('pageAnalysed: URL does not belong to the sending page');
   }
 
-  let report = await reportFor(data, deps);
+  let report = withOutlet(await reportFor(data, deps), deps.outlets, deps.log);
 
   const incognito = sender.tab?.incognito === true || deps.isIncognito?.(sender) === true;
   const previous = await deps.reports.get(tabId);

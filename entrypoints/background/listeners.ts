@@ -5,6 +5,7 @@
  */
 import { createMessageListener, type Handlers } from '@/lib/platform/messages';
 import * as h from './handlers';
+import { lookupOutlet } from './lookup-outlet';
 import type { BackgroundDeps, TabInfo } from './handlers';
 
 interface EventLike<F> {
@@ -37,6 +38,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     getPageReport: (data, sender) => h.getPageReport(data, sender, deps),
     analyzeTab: (data, sender) => h.analyzeTab(data, sender, deps),
     setAllSites: (data, sender) => h.setAllSites(data, sender, deps),
+    lookupOutlet: (data, sender) => lookupOutlet(data, sender, deps),
   };
 }
 

@@ -1,12 +1,15 @@
+import { OUTLET_LOOKUP_STATEMENT, type FlagState } from './flag';
 import type { Feedback, OptionsState } from './state';
 import { NewsHostList } from '@/components/NewsHostList';
 import { SettingSwitch } from '@/components/SettingSwitch';
 import { Wordmark } from '@/components/Wordmark';
-import { STARTER_NEWS_HOSTS } from '@/lib/article/news-hosts';
+import { NEWS_HOSTS } from '@/lib/platform/content-matches';
 
 export interface OptionsAppProps {
   /** Options state (see createOptionsState). */
   state: OptionsState;
+  /** The online outlet lookup switch (see flag.ts); hidden when absent. */
+  outletLookup?: FlagState;
 }
 
 function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
@@ -19,7 +22,7 @@ function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
 }
 
 /** The options page: where Masthead runs, and privacy. */
-export function App({ state }: OptionsAppProps) {
+export function App({ state, outletLookup }: OptionsAppProps) {
   return (
     <div class="options">
       <header class="options__header">
@@ -45,13 +48,29 @@ export function App({ state }: OptionsAppProps) {
             onChange={(enabled) => void state.setAllSites(enabled)}
           />
           <FeedbackLine feedback={state.allSitesFeedback.value} />
-          <NewsHostList hosts={STARTER_NEWS_HOSTS} />
+          <NewsHostList hosts={NEWS_HOSTS} />
         </section>
         <section class="panel" aria-labelledby="privacy-title">
           <h2 class="panel__title" id="privacy-title">
             Privacy
           </h2>
-          <p>Nothing leaves your browser. Masthead makes no network requests in this version.</p>
+          <p>
+            Nothing leaves your browser unless you turn on the online outlet lookup below; Masthead makes no
+            other network requests.
+          </p>
+          {outletLookup && (
+            <>
+              <SettingSwitch
+                id="outlet-lookup"
+                label="Look up unknown outlets online"
+                description={OUTLET_LOOKUP_STATEMENT}
+                checked={outletLookup.value.value}
+                busy={outletLookup.busy.value}
+                onChange={(on) => void outletLookup.set(on)}
+              />
+              <FeedbackLine feedback={outletLookup.feedback.value} />
+            </>
+          )}
           <SettingSwitch
             id="history-paused"
             label="Pause history"

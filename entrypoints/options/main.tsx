@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/platform/messages';
 import { App } from './App';
-import { historyPausedSetting } from '@/lib/platform/settings';
+import { historyPausedSetting, outletLookupSetting, readFlag } from '@/lib/platform/settings';
+import { createFlagState } from './flag';
 import { createOptionsState } from './state';
 
 function main() {
@@ -18,11 +19,18 @@ function main() {
       setValue: (paused) => historyPausedSetting.setValue(paused),
     },
   });
-  render(<App state={state} />, root);
+  const outletLookup = createFlagState(
+    { getValue: () => readFlag(outletLookupSetting), setValue: (on) => outletLookupSetting.setValue(on) },
+    {
+      on: "Online lookup is on: unknown outlets' domain names are sent to Wikidata and Wikipedia.",
+      off: 'Online lookup is off: nothing is sent.',
+    },
+  );
+  render(<App state={state} outletLookup={outletLookup} />, root);
   // The grant can also change from the browser's own extension settings: follow it.
   browser.permissions.onAdded.addListener(() => void state.refreshAllSites());
   browser.permissions.onRemoved.addListener(() => void state.refreshAllSites());
-  void state.init().then(() => {
+  void Promise.all([state.init(), outletLookup.init()]).then(() => {
     document.body.dataset.state = 'ready';
   });
 }

@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { LookupState } from './lookup';
 import type { PopupState } from './state';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { OutletSection } from '@/components/OutletSection';
+import { OutletLookup } from '@/components/outlet/lookup';
 import { PeopleSection } from '@/components/PeopleSection';
 import { PopupFooter } from '@/components/PopupFooter';
 import { RelatedSection } from '@/components/RelatedSection';
@@ -18,6 +20,8 @@ export interface AppProps {
   state: PopupState;
   /** Opens the extension's options page; defaults to `runtime.openOptionsPage()`. */
   onOpenOptions?: () => void;
+  /** Online lookup for an outlet not in Masthead's data (started only in that state). */
+  lookup?: LookupState;
 }
 
 const NOT_ARTICLE_HINT = 'Open a news article, or click the Masthead button on any page to analyse it.';
@@ -42,12 +46,33 @@ function openOptionsPage() {
   void browser.runtime.openOptionsPage();
 }
 
-function ArticleView({ report, article }: { report: PageReport; article: ArticleSummaryData }) {
+function ArticleView({
+  report,
+  article,
+  lookup,
+  onOpenOptions,
+}: {
+  report: PageReport;
+  article: ArticleSummaryData;
+  lookup?: LookupState;
+  onOpenOptions: () => void;
+}) {
+  const unknown = !report.outlet;
+  useEffect(() => {
+    if (unknown) void lookup?.start();
+  }, [unknown, lookup]);
   return (
     <>
       <VerdictBanner verdict={report.verdict} />
       <ArticleSummary article={article} />
-      <OutletSection siteName={article.siteName} publisher={article.publisher} />
+      <OutletSection
+        outlet={report.outlet}
+        siteName={article.siteName}
+        publisher={article.publisher}
+        lookup={
+          lookup && unknown ? <OutletLookup view={lookup.view.value} onOpenOptions={onOpenOptions} /> : null
+        }
+      />
       <PeopleSection />
       <RelatedSection />
       <SaveSection />
@@ -65,6 +90,14 @@ function NotAnalysedView({ report, reason }: { report: PageReport | null; reason
       <>
         <VerdictBanner verdict={report.verdict} reasonTestId="not-analysed-reason" />
         <StatusMessage tone="info" title="Nothing to summarise here" hint={NOT_ARTICLE_HINT} />
+        {/* Any page of a known outlet (its front page, a section) still says who publishes it. */}
+        {report.outlet && (
+          <OutletSection
+            outlet={report.outlet}
+            siteName={report.metadata?.siteName}
+            publisher={report.metadata?.publisher}
+          />
+        )}
       </>
     );
   }
@@ -80,7 +113,7 @@ function NotAnalysedView({ report, reason }: { report: PageReport | null; reason
 }
 
 /** The popup: header, one body per status, footer. Reads signals; all actions live in state.ts. */
-export function App({ state, onOpenOptions = openOptionsPage }: AppProps) {
+export function App({ state, onOpenOptions = openOptionsPage, lookup }: AppProps) {
   const status = state.status.value;
   const report = state.report.value;
 
@@ -103,7 +136,14 @@ export function App({ state, onOpenOptions = openOptionsPage }: AppProps) {
           {announcement(state)}
         </p>
         {status === 'loading' && <Skeleton />}
-        {status === 'ready' && report?.article && <ArticleView report={report} article={report.article} />}
+        {status === 'ready' && report?.article && (
+          <ArticleView
+            report={report}
+            article={report.article}
+            lookup={lookup}
+            onOpenOptions={onOpenOptions}
+          />
+        )}
         {status === 'not-analysed' && (
           <NotAnalysedView report={report} reason={state.notice.value ?? "Masthead can't read this page."} />
         )}

@@ -2,7 +2,9 @@ import '@/assets/popup.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from './App';
+import { createLookupState } from './lookup';
 import { createPopupState } from './state';
+import { sendMessage } from '@/lib/platform/messages';
 
 /**
  * The tab to describe: `?tabId=` when present (the e2e tests open the popup as a normal tab,
@@ -19,8 +21,9 @@ async function main() {
   document.body.dataset.state = 'loading';
   const root = document.getElementById('app');
   if (!root) return;
-  const state = createPopupState(await resolveTabId());
-  render(<App state={state} />, root);
+  const tabId = await resolveTabId();
+  const state = createPopupState(tabId);
+  render(<App state={state} lookup={createLookupState(tabId, sendMessage)} />, root);
   addEventListener('pagehide', () => state.dispose());
   await state.load();
 }

@@ -5,7 +5,10 @@
  */
 import { getDomain } from 'tldts';
 import type { DomainRole, OutletRecord } from './types';
+import { normalizeName } from './names';
 import { MAX_URL_LENGTH, parseHttpUrl, unwrapUrl, type WrapperKind } from './unwrap';
+
+export { normalizeName };
 
 export type MatchedBy =
   'domain' | 'subdomain' | 'path' | 'language-edition' | 'former-domain' | 'publisher-name';
@@ -74,18 +77,6 @@ export const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
   't.co',
   'bit.ly',
 ]);
-
-/** Lower-case, strip accents, a leading "the", punctuation and spaces: 'The Japan Times' → 'japantimes'. */
-export function normalizeName(name: string): string {
-  if (typeof name !== 'string' || name.length > 300) return '';
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^\s*the\s+/, '')
-    .replace(/&/g, 'and')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** Builds the lookup index. Hosts are stored lower-case without `www.`. */
 export function buildOutletIndex(records: readonly OutletRecord[]): OutletIndex {

@@ -14,6 +14,12 @@ export const historyPausedSetting = storage.defineItem<boolean>('local:historyPa
 });
 
 /**
+ * Look outlets that are not in Masthead's data up online (Wikidata, Wikipedia). Off by default:
+ * turning it on sends the site's host name to query.wikidata.org and en.wikipedia.org.
+ */
+export const outletLookupSetting = storage.defineItem<boolean>('local:outletLookup', { fallback: false });
+
+/**
  * Read a boolean setting defensively: anything but `true` (corrupt, missing) counts as false; a
  * failed read returns `onError` (pass `true` where "on" is the privacy-safe side, e.g. history paused).
  */

@@ -132,6 +132,22 @@ test('firefox: gecko id, strict_min_version ≥ 142 and data_collection_permissi
   );
 });
 
+test('host permissions are exactly the generated news-host list (lib/article/outlet-hosts.ts)', () => {
+  // The list is the starter hosts plus the outlet data's domains (npm run data:outlet-hosts); the
+  // snapshot below pins the result, so a data change that widens access shows up in review.
+  const src = readFileSync(path.join(repoRoot, 'lib', 'article', 'outlet-hosts.ts'), 'utf8');
+  const hosts = [...src.matchAll(/^ {2}'([a-z0-9.-]+)',$/gm)].map((m) => m[1]);
+  assert.ok(hosts.length > 500, `${hosts.length} generated hosts`);
+  const expected = hosts.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
+  for (const browser of ['chrome', 'firefox']) {
+    const m = manifest(browser);
+    assert.deepEqual(m.host_permissions, expected, `${browser} host_permissions`);
+    const matches = (m.content_scripts ?? []).flatMap((c) => c.matches ?? []);
+    // WXT sorts content-script matches: compare as sets.
+    assert.deepEqual([...matches].sort(), [...expected].sort(), `${browser} content_scripts.matches`);
+  }
+});
+
 test('permissions match the pinned snapshot (S1, S18): any change must be deliberate', () => {
   const actual = { chrome: permissionView(manifest('chrome')), firefox: permissionView(manifest('firefox')) };
   if (process.env.UPDATE_PERMISSIONS_SNAPSHOT === '1') {

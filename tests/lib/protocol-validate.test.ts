@@ -32,6 +32,7 @@ describe('validateMessage', () => {
     ['analyzeTab', env('analyzeTab', { tabId: 12 })],
     ['extractHtml', env('extractHtml', { html: '<p>x</p>', url: 'http://127.0.0.1:8080/a' })],
     ['setAllSites', env('setAllSites', { enabled: true })],
+    ['lookupOutlet', env('lookupOutlet', { tabId: 4 })],
   ];
   it.each(valid)('accepts %s', (_name, raw) => {
     const r = validateMessage(raw);
@@ -51,6 +52,7 @@ describe('validateMessage', () => {
     ['string tabId', env('analyzeTab', { tabId: '1' }), /tabId/],
     ['unsafe tabId', env('analyzeTab', { tabId: 2 ** 60 }), /tabId/],
     ['enabled string', env('setAllSites', { enabled: 'yes' }), /enabled/],
+    ['lookupOutlet with a url instead of a tab', env('lookupOutlet', { url: 'https://x.com/' }), /tabId/],
     [
       'javascript url',
       env('pageAnalysed', candidatePayload({ url: 'javascript:alert(1)' })),
@@ -186,7 +188,14 @@ describe('validateMessage', () => {
   });
 
   it('never throws on envelopes with random data for every type (fast-check)', () => {
-    const types = ['pageAnalysed', 'getPageReport', 'analyzeTab', 'extractHtml', 'setAllSites'];
+    const types = [
+      'pageAnalysed',
+      'getPageReport',
+      'analyzeTab',
+      'extractHtml',
+      'setAllSites',
+      'lookupOutlet',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...types), fc.anything(), (type, data) => {
         const r = validateMessage({ masthead: 1, type, data });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as h from '@/entrypoints/background/handlers';
 import type { BackgroundDeps, TabInfo } from '@/entrypoints/background/handlers';
+import { outletData } from '@/lib/outlets/dataset';
 import { ALL_SITES_SCRIPT_ID } from '@/lib/platform/all-sites';
 import { createSetBadge } from '@/lib/platform/badge';
 import { MastheadDb } from '@/lib/platform/db';
@@ -74,6 +75,26 @@ function harness(over: Partial<BackgroundDeps> = {}, answer: OffPageAnalysis = a
 }
 
 describe('pageAnalysed', () => {
+  it('fills report.outlet from the shipped data and badges the control class', async () => {
+    const t = harness({ outlets: outletData });
+    await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
+    const report = await t.deps.reports.get(7);
+    expect(report?.outlet).toMatchObject({ id: 'Q912429', name: 'Press TV' });
+    expect(report?.outlet?.control.value.relation).toBe('state-controlled');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('GOV');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(/Press TV — state-controlled/);
+  });
+
+  it('a broken outlet loader leaves the outlet unknown and the report intact', async () => {
+    const outlets = () => {
+      throw new Error('corrupt data');
+    };
+    const t = harness({ outlets });
+    const res = await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
+    expect(res).toEqual({ ok: true, value: { isArticle: true } });
+    expect((await t.deps.reports.get(7))?.outlet).toBeNull();
+  });
+
   it('analyses off-page, stores the report for the sender tab, badges it and records history', async () => {
     const t = harness();
     const res = await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
@@ -86,7 +107,10 @@ describe('pageAnalysed', () => {
     expect(await fakeBrowser.storage.session.get('report:7')).toHaveProperty('report:7');
 
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
-    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Masthead: article — PressTV');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+      "Masthead: article — PressTV; outlet not in Masthead's data",
+    );
+    expect(report?.outlet).toBeNull();
 
     const rows = await t.db.pages.toArray();
     expect(rows).toHaveLength(1);

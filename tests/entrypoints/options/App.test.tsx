@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { App } from '@/entrypoints/options/App';
+import { createFlagState } from '@/entrypoints/options/flag';
 import { createOptionsState, type Send } from '@/entrypoints/options/state';
-import { STARTER_NEWS_HOSTS } from '@/lib/article/news-hosts';
+import { NEWS_HOSTS } from '@/lib/platform/content-matches';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -45,7 +46,7 @@ describe('options App', () => {
     expect(container.querySelector('#where-title')?.textContent).toBe('Where Masthead runs');
     expect(container.textContent).toContain('Masthead runs automatically on a list of known news sites.');
     const details = container.querySelector('details');
-    expect(details?.querySelectorAll('li')).toHaveLength(STARTER_NEWS_HOSTS.length);
+    expect(details?.querySelectorAll('li')).toHaveLength(NEWS_HOSTS.length);
   });
 
   it('turns all sites on from the switch', async () => {
@@ -63,11 +64,36 @@ describe('options App', () => {
     const { d, state } = setup();
     await state.init();
     expect(container.textContent).toContain(
-      'Nothing leaves your browser. Masthead makes no network requests in this version.',
+      'Nothing leaves your browser unless you turn on the online outlet lookup below',
     );
     const input = switchNamed('Pause history');
     await vi.waitFor(() => expect(input?.disabled).toBe(false));
     input?.click();
     await vi.waitFor(() => expect(d.historyPaused.setValue).toHaveBeenCalledWith(true));
+  });
+
+  it('offers the online outlet lookup, off by default, saying what is sent where', async () => {
+    const stored = { value: false };
+    const item = {
+      getValue: vi.fn(async () => stored.value),
+      setValue: vi.fn(async (v: boolean) => {
+        stored.value = v;
+      }),
+    };
+    const outletLookup = createFlagState(item, { on: 'Lookup on.', off: 'Lookup off.' });
+    const state = createOptionsState(setup().d);
+    render(<App state={state} outletLookup={outletLookup} />, container);
+    await outletLookup.init();
+    const input = switchNamed('Look up unknown outlets online');
+    await vi.waitFor(() => expect(input?.disabled).toBe(false));
+    expect(input?.checked).toBe(false);
+    const desc = document.getElementById(input?.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(desc).toContain('query.wikidata.org');
+    expect(desc).toContain('en.wikipedia.org');
+    expect(desc).toMatch(/domain name/);
+    expect(desc).toMatch(/Off by default/);
+    input?.click();
+    await vi.waitFor(() => expect(item.setValue).toHaveBeenCalledWith(true));
+    await vi.waitFor(() => expect(container.textContent).toContain('Lookup on.'));
   });
 });

@@ -4,6 +4,11 @@ import { App } from '@/entrypoints/popup/App';
 import { createPopupState, type PopupState } from '@/entrypoints/popup/state';
 import { makeArticle, makeNotArticleReport, makeReport } from '../../components/fixtures';
 import { fakeSend, type Script } from './fake-send';
+import { createLookupState } from '@/entrypoints/popup/lookup';
+import { outletData } from '@/lib/outlets/dataset';
+import { outletReportForPage } from '@/lib/outlets/page';
+
+const pressTvOutlet = () => outletReportForPage({ url: 'https://www.presstv.ir/x' }, outletData());
 
 vi.mock('@/lib/platform/messages', () => ({ sendMessage: vi.fn() }));
 
@@ -115,5 +120,79 @@ describe('popup App', () => {
     link?.click();
     expect(onOpenOptions).toHaveBeenCalledOnce();
     expect(container.textContent).toContain('Private by default: nothing leaves your browser.');
+  });
+});
+
+describe('popup App: outlet lookup', () => {
+  it('an unknown outlet asks the background once; "disabled" says how to turn the lookup on', async () => {
+    const { send, calls } = fakeSend({
+      getPageReport: [{ ok: true, value: makeReport() }],
+      lookupOutlet: [{ ok: true, value: { status: 'disabled' } }],
+    });
+    const onOpenOptions = vi.fn();
+    const state = createPopupState(5, send, instant);
+    render(
+      <App state={state} onOpenOptions={onOpenOptions} lookup={createLookupState(5, send)} />,
+      container,
+    );
+    await state.load();
+    await vi.waitFor(() => expect(q('outlet-lookup-off')).not.toBeNull());
+    expect(calls.filter((c) => c.type === 'lookupOutlet')).toEqual([
+      { type: 'lookupOutlet', data: { tabId: 5 } },
+    ]);
+    q('outlet-lookup-off')?.querySelector('button')?.click();
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('a found outlet is shown as found online, not reviewed, with its sources', async () => {
+    const { send } = fakeSend({
+      getPageReport: [{ ok: true, value: makeReport() }],
+      lookupOutlet: [
+        {
+          ok: true,
+          value: {
+            status: 'found',
+            cached: false,
+            outlet: {
+              qid: 'Q90020',
+              name: 'The Daily Example',
+              country: 'New Zealand',
+              owners: ['Example Media Group'],
+              fetchedAt: '2026-11-25T12:00:00.000Z',
+              candidates: 1,
+            },
+          },
+        },
+      ],
+    });
+    const state = createPopupState(5, send, instant);
+    render(<App state={state} lookup={createLookupState(5, send)} />, container);
+    await state.load();
+    await vi.waitFor(() => expect(q('outlet-lookup-found')).not.toBeNull());
+    expect(q('outlet-lookup-found')?.textContent).toContain('not reviewed by Masthead');
+    expect(q('outlet-lookup-found')?.querySelector('a')?.getAttribute('href')).toBe(
+      'https://www.wikidata.org/wiki/Q90020',
+    );
+  });
+
+  it('a known outlet sends no lookup', async () => {
+    const { send, calls } = fakeSend({
+      getPageReport: [{ ok: true, value: { ...makeReport(), outlet: pressTvOutlet() } }],
+    });
+    const state = createPopupState(5, send, instant);
+    render(<App state={state} lookup={createLookupState(5, send)} />, container);
+    await state.load();
+    await vi.waitFor(() => expect(q('outlet-name')?.textContent).toBe('Press TV'));
+    expect(calls.map((c) => c.type)).toEqual(['getPageReport']);
+  });
+});
+
+describe('popup App: outlet on pages that are not articles', () => {
+  it('a known outlet is still described', async () => {
+    await show({
+      getPageReport: [{ ok: true, value: { ...makeNotArticleReport(), outlet: pressTvOutlet() } }],
+    });
+    expect(q('not-analysed-reason')).not.toBeNull();
+    expect(q('outlet-name')?.textContent).toBe('Press TV');
   });
 });
