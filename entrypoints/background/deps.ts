@@ -8,6 +8,7 @@ import { createSetBadge } from '@/lib/platform/badge';
 import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
 import { createReportStore } from '@/lib/platform/reports';
 import { allSitesSetting, historyPausedSetting, readFlag } from '@/lib/platform/settings';
+import { wipeAllData, type WipeDeps } from '@/lib/platform/wipe';
 import {
   createExtractor,
   createOffscreenExtractor,
@@ -52,14 +53,17 @@ export function createBackgroundDeps(): BackgroundDeps {
     };
     permissions: PermissionsLike;
     extension?: { inIncognitoContext?: boolean };
+    storage: WipeDeps['storage'];
+    alarms?: WipeDeps['alarms'];
   };
   const win = typeof window !== 'undefined' ? window : undefined;
   const offscreen: OffscreenApi | undefined = b.offscreen
     ? { runtime: browser.runtime as unknown as OffscreenApi['runtime'], offscreen: b.offscreen }
     : undefined;
 
+  const db = lazyDb();
   return {
-    db: lazyDb(),
+    db,
     now: () => new Date(),
     analyse: pickExtractor(win, offscreen),
     reports: createReportStore(),
@@ -83,6 +87,12 @@ export function createBackgroundDeps(): BackgroundDeps {
     },
     scripting: b.scripting,
     permissions: b.permissions,
+    wipe: () =>
+      wipeAllData({
+        db,
+        storage: { local: b.storage.local, session: b.storage.session, sync: b.storage.sync },
+        alarms: b.alarms,
+      }),
     log: (message, error) =>
       error === undefined
         ? console.warn(`[masthead] ${message}`)

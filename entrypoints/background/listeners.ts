@@ -37,6 +37,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     getPageReport: (data, sender) => h.getPageReport(data, sender, deps),
     analyzeTab: (data, sender) => h.analyzeTab(data, sender, deps),
     setAllSites: (data, sender) => h.setAllSites(data, sender, deps),
+    deleteAllData: (data, sender) => h.deleteAllData(data, sender, deps),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Feedback, OptionsState } from './state';
+import type { DeleteAllState } from './delete-all';
+import { DeleteAllData } from '@/components/DeleteAllData';
 import { NewsHostList } from '@/components/NewsHostList';
 import { SettingSwitch } from '@/components/SettingSwitch';
 import { Wordmark } from '@/components/Wordmark';
@@ -7,6 +9,8 @@ import { STARTER_NEWS_HOSTS } from '@/lib/article/news-hosts';
 export interface OptionsAppProps {
   /** Options state (see createOptionsState). */
   state: OptionsState;
+  /** "Delete all Masthead data" (see createDeleteAllState); the section is hidden without it. */
+  deleteAll?: DeleteAllState;
 }
 
 function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
@@ -19,7 +23,7 @@ function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
 }
 
 /** The options page: where Masthead runs, and privacy. */
-export function App({ state }: OptionsAppProps) {
+export function App({ state, deleteAll }: OptionsAppProps) {
   return (
     <div class="options">
       <header class="options__header">
@@ -62,6 +66,23 @@ export function App({ state }: OptionsAppProps) {
           />
           <FeedbackLine feedback={state.historyFeedback.value} />
         </section>
+        {deleteAll && (
+          <section class="panel" aria-labelledby="data-title">
+            <h2 class="panel__title" id="data-title">
+              Your data
+            </h2>
+            <p>
+              Everything Masthead keeps stays in this browser profile. You can delete all of it at any time.
+            </p>
+            <DeleteAllData
+              phase={deleteAll.phase.value}
+              feedback={deleteAll.feedback.value}
+              onAsk={deleteAll.ask}
+              onCancel={deleteAll.cancel}
+              onConfirm={() => void deleteAll.confirm()}
+            />
+          </section>
+        )}
       </main>
     </div>
   );

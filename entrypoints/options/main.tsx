@@ -5,6 +5,7 @@ import { sendMessage } from '@/lib/platform/messages';
 import { App } from './App';
 import { historyPausedSetting } from '@/lib/platform/settings';
 import { createOptionsState } from './state';
+import { createDeleteAllState } from './delete-all';
 
 function main() {
   const root = document.getElementById('app');
@@ -18,7 +19,9 @@ function main() {
       setValue: (paused) => historyPausedSetting.setValue(paused),
     },
   });
-  render(<App state={state} />, root);
+  // The wipe resets settings to their defaults: read them again afterwards.
+  const deleteAll = createDeleteAllState(sendMessage, () => state.init());
+  render(<App state={state} deleteAll={deleteAll} />, root);
   // The grant can also change from the browser's own extension settings: follow it.
   browser.permissions.onAdded.addListener(() => void state.refreshAllSites());
   browser.permissions.onRemoved.addListener(() => void state.refreshAllSites());

@@ -13,6 +13,7 @@
  * |----------------------------------------|------------------------------------------------------------|
  * | pageAnalysed                           | a content script: `sender.tab` present, top frame, web URL |
  * | getPageReport, analyzeTab, setAllSites | an extension page: `sender.url` on our origin, no web tab  |
+ * | deleteAllData (destructive)            | an extension page, as above                                |
  * | extractHtml                            | the background (no tab, our origin), offscreen doc only    |
  * Every message must also carry `sender.id === browser.runtime.id` (necessary, not sufficient:
  * a page can drive a content script, finding 6).
@@ -27,7 +28,7 @@ export type Sender = Browser.runtime.MessageSender;
 export type Role = 'background' | 'offscreen';
 
 export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
-  background: ['pageAnalysed', 'getPageReport', 'analyzeTab', 'setAllSites'],
+  background: ['pageAnalysed', 'getPageReport', 'analyzeTab', 'setAllSites', 'deleteAllData'],
   offscreen: ['extractHtml'],
 };
 
@@ -38,6 +39,7 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   getPageReport: 'extension-page',
   analyzeTab: 'extension-page',
   setAllSites: 'extension-page',
+  deleteAllData: 'extension-page',
   extractHtml: 'background',
 };
 
