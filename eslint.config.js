@@ -13,6 +13,7 @@ export default tseslint.config(
       '.output/**',
       '.output-e2e/**',
       '.wxt/**',
+      '.cache/**',
       'test-results/**',
       'bench-results/**',
     ],

@@ -5,6 +5,7 @@
  * never reach a handler) and enforces types and length caps. Never throws.
  */
 import {
+  DELETE_ALL_CONFIRM,
   MAX_HTML_BYTES,
   type Envelope,
   type MessageData,
@@ -38,6 +39,7 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'extractHtml',
   'setAllSites',
   'lookupOutlet',
+  'deleteAllData',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -364,6 +366,10 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
   }),
   setAllSites: (r) => ({ enabled: bool(own(r, 'enabled'), 'data.enabled') }),
   lookupOutlet: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
+  deleteAllData: (r) => {
+    if (own(r, 'confirm') !== DELETE_ALL_CONFIRM) return fail('data.confirm', 'missing confirmation');
+    return { confirm: DELETE_ALL_CONFIRM };
+  },
 };
 
 /** True for anything shaped like one of our envelopes (`masthead: 1`); other messages are not ours. */

@@ -29,6 +29,19 @@ export interface PageAnalysedPayload {
   title?: string;
 }
 
+/** The token a `deleteAllData` message must carry: no accidental or generic payload wipes data. */
+export const DELETE_ALL_CONFIRM = 'delete-all-masthead-data';
+
+/** What `deleteAllData` emptied. */
+export interface WipeSummary {
+  /** IndexedDB tables emptied (every table of the `masthead` database). */
+  tables: string[];
+  /** Rows removed across those tables. */
+  rows: number;
+  /** `storage` areas cleared (`local`, `session`, `sync` where the browser has them). */
+  storageAreas: string[];
+}
+
 export interface ProtocolMap {
   /** content → background: the in-page pass finished; background extracts, stores, badges. */
   pageAnalysed(data: PageAnalysedPayload): Result<{ isArticle: boolean }>;
@@ -48,6 +61,11 @@ export interface ProtocolMap {
    * Masthead's data and the reader turned the lookup on; the host comes from the stored report.
    */
   lookupOutlet(data: { tabId: number }): Result<LookupResult>;
+  /**
+   * options → background: delete every piece of Masthead data (all IndexedDB tables,
+   * storage.local/session/sync, alarms). `confirm` must be DELETE_ALL_CONFIRM. Extension pages only.
+   */
+  deleteAllData(data: { confirm: typeof DELETE_ALL_CONFIRM }): Result<WipeSummary>;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -15,6 +15,12 @@ WXT_E2E=1 npx wxt build >test-results/build-e2e.log 2>&1 || {
   build_rc=$?
   cat test-results/build-e2e.log
 }
+# The Firefox smoke e2e needs the Firefox e2e build (.output-e2e/firefox-mv3).
+echo "--- build e2e extension (.output-e2e/firefox-mv3)"
+WXT_E2E=1 npx wxt build -b firefox --mv3 >test-results/build-e2e-firefox.log 2>&1 || {
+  build_rc=$?
+  cat test-results/build-e2e-firefox.log
+}
 # The manifest test checks the release builds; build them when missing or older than the sources
 # (.ci/run builds them right before, so there they are fresh and not rebuilt).
 stale() {
@@ -38,7 +44,9 @@ npx vitest run --passWithNoTests --reporter=default --reporter=json \
 
 echo "--- e2e (node:test + playwright-core, headless Chromium)"
 e2e_rc=0
-timeout "${E2E_TIMEOUT:-300}" node --test --test-concurrency=1 \
+# ~4 min alone on 2 CPUs (the privacy test reads 20 pages; the upgrade test builds the previous
+# release once into .cache/); 15 min leaves room for a loaded machine.
+timeout "${E2E_TIMEOUT:-900}" node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=test-results/e2e.tap \
   tests/e2e/*.test.mjs || e2e_rc=$?

@@ -15,6 +15,7 @@ import {
   readFlag,
 } from '@/lib/platform/settings';
 import { createOutletLookup } from './enrich';
+import { wipeAllData, type WipeDeps } from '@/lib/platform/wipe';
 import {
   createExtractor,
   createOffscreenExtractor,
@@ -65,6 +66,8 @@ export function createBackgroundDeps(): BackgroundDeps {
     };
     permissions: PermissionsLike;
     extension?: { inIncognitoContext?: boolean };
+    storage: WipeDeps['storage'];
+    alarms?: WipeDeps['alarms'];
   };
   const win = typeof window !== 'undefined' ? window : undefined;
   const offscreen: OffscreenApi | undefined = b.offscreen
@@ -98,6 +101,12 @@ export function createBackgroundDeps(): BackgroundDeps {
     },
     scripting: b.scripting,
     permissions: b.permissions,
+    wipe: () =>
+      wipeAllData({
+        db,
+        storage: { local: b.storage.local, session: b.storage.session, sync: b.storage.sync },
+        alarms: b.alarms,
+      }),
     log: (message, error) =>
       error === undefined
         ? console.warn(`[masthead] ${message}`)

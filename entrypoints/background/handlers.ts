@@ -10,7 +10,7 @@ import { emptyMetadata } from '@/lib/article/metadata';
 import { buildReport } from '@/lib/article/report';
 import { notArticle } from '@/lib/article/verdict';
 import { normalizeUrl } from '@/lib/url/normalize';
-import type { MessageData } from '@/lib/protocol';
+import type { MessageData, WipeSummary } from '@/lib/protocol';
 import type { ArticleVerdict, OffPageAnalysis, PageMetadata, PageReport, Result } from '@/lib/types';
 import { err, ok } from '@/lib/types';
 import {
@@ -64,6 +64,8 @@ export interface BackgroundDeps {
   outlets?: () => OutletData;
   /** Online outlet lookup (off unless the reader turned it on; absent: never available). */
   outletLookup?: OutletLookupDeps;
+  /** Empty every IndexedDB table and storage area (lib/platform/wipe.ts); `deleteAllData` only. */
+  wipe?: () => Promise<WipeSummary>;
 }
 
 const stripHash = (u: string): string => {
@@ -235,6 +237,32 @@ export async function setAllSites(
     return err(`Could not update automatic detection: ${messageOf(e)}`);
   }
   return ok({ enabled: data.enabled });
+}
+
+/**
+ * options → background: delete all Masthead data (sender already checked: extension pages only;
+ * payload carries the confirmation token). Afterwards the settings are back to their defaults, so
+ * automatic detection on all sites is re-synced (its registered content script removed).
+ */
+export async function deleteAllData(
+  _data: MessageData<'deleteAllData'>,
+  _sender: Sender,
+  deps: BackgroundDeps,
+): Promise<Result<WipeSummary>> {
+  if (!deps.wipe) return err('Deleting data is not available here.');
+  let summary: WipeSummary;
+  try {
+    summary = await deps.wipe();
+  } catch (e) {
+    deps.log?.('delete all failed', e);
+    return err(`Could not delete everything: ${messageOf(e)}`);
+  }
+  try {
+    await resyncAllSites(deps);
+  } catch (e) {
+    deps.log?.('resync after delete failed', e);
+  }
+  return ok(summary);
 }
 
 // ---- browser events -------------------------------------------------------------------------

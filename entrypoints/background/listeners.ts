@@ -39,6 +39,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     analyzeTab: (data, sender) => h.analyzeTab(data, sender, deps),
     setAllSites: (data, sender) => h.setAllSites(data, sender, deps),
     lookupOutlet: (data, sender) => lookupOutlet(data, sender, deps),
+    deleteAllData: (data, sender) => h.deleteAllData(data, sender, deps),
   };
 }
 

@@ -1,5 +1,7 @@
 import { OUTLET_LOOKUP_STATEMENT, type FlagState } from './flag';
 import type { Feedback, OptionsState } from './state';
+import type { DeleteAllState } from './delete-all';
+import { DeleteAllData } from '@/components/DeleteAllData';
 import { NewsHostList } from '@/components/NewsHostList';
 import { SettingSwitch } from '@/components/SettingSwitch';
 import { Wordmark } from '@/components/Wordmark';
@@ -10,6 +12,8 @@ export interface OptionsAppProps {
   state: OptionsState;
   /** The online outlet lookup switch (see flag.ts); hidden when absent. */
   outletLookup?: FlagState;
+  /** "Delete all Masthead data" (see createDeleteAllState); the section is hidden without it. */
+  deleteAll?: DeleteAllState;
 }
 
 function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
@@ -22,7 +26,7 @@ function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
 }
 
 /** The options page: where Masthead runs, and privacy. */
-export function App({ state, outletLookup }: OptionsAppProps) {
+export function App({ state, outletLookup, deleteAll }: OptionsAppProps) {
   return (
     <div class="options">
       <header class="options__header">
@@ -81,6 +85,23 @@ export function App({ state, outletLookup }: OptionsAppProps) {
           />
           <FeedbackLine feedback={state.historyFeedback.value} />
         </section>
+        {deleteAll && (
+          <section class="panel" aria-labelledby="data-title">
+            <h2 class="panel__title" id="data-title">
+              Your data
+            </h2>
+            <p>
+              Everything Masthead keeps stays in this browser profile. You can delete all of it at any time.
+            </p>
+            <DeleteAllData
+              phase={deleteAll.phase.value}
+              feedback={deleteAll.feedback.value}
+              onAsk={deleteAll.ask}
+              onCancel={deleteAll.cancel}
+              onConfirm={() => void deleteAll.confirm()}
+            />
+          </section>
+        )}
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { App } from './App';
 import { historyPausedSetting, outletLookupSetting, readFlag } from '@/lib/platform/settings';
 import { createFlagState } from './flag';
 import { createOptionsState } from './state';
+import { createDeleteAllState } from './delete-all';
 
 function main() {
   const root = document.getElementById('app');
@@ -26,7 +27,11 @@ function main() {
       off: 'Online lookup is off: nothing is sent.',
     },
   );
-  render(<App state={state} outletLookup={outletLookup} />, root);
+  // The wipe resets settings to their defaults: read them again afterwards.
+  const deleteAll = createDeleteAllState(sendMessage, async () => {
+    await Promise.all([state.init(), outletLookup.init()]);
+  });
+  render(<App state={state} outletLookup={outletLookup} deleteAll={deleteAll} />, root);
   // The grant can also change from the browser's own extension settings: follow it.
   browser.permissions.onAdded.addListener(() => void state.refreshAllSites());
   browser.permissions.onRemoved.addListener(() => void state.refreshAllSites());

@@ -14,6 +14,7 @@
  * | pageAnalysed                           | a content script: `sender.tab` present, top frame, web URL |
  * | getPageReport, analyzeTab, setAllSites | an extension page: `sender.url` on our origin, no web tab  |
  * | lookupOutlet                           | an extension page (as above)                               |
+ * | deleteAllData (destructive)            | an extension page, as above                                |
  * | extractHtml                            | the background (no tab, our origin), offscreen doc only    |
  * Every message must also carry `sender.id === browser.runtime.id` (necessary, not sufficient:
  * a page can drive a content script, finding 6).
@@ -28,7 +29,7 @@ export type Sender = Browser.runtime.MessageSender;
 export type Role = 'background' | 'offscreen';
 
 export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
-  background: ['pageAnalysed', 'getPageReport', 'analyzeTab', 'setAllSites', 'lookupOutlet'],
+  background: ['pageAnalysed', 'getPageReport', 'analyzeTab', 'setAllSites', 'lookupOutlet', 'deleteAllData'],
   offscreen: ['extractHtml'],
 };
 
@@ -40,6 +41,7 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   analyzeTab: 'extension-page',
   setAllSites: 'extension-page',
   lookupOutlet: 'extension-page',
+  deleteAllData: 'extension-page',
   extractHtml: 'background',
 };
 

@@ -1,5 +1,5 @@
-// Static checks on the RELEASE builds (no browser): SECURITY-RELIABILITY.md S1, S2, S4, S5, S11,
-// S13, S14, P2. The e2e build (.output-e2e) is never checked here: it adds http://127.0.0.1/*.
+// Static checks on the RELEASE builds (no browser): SECURITY-RELIABILITY.md S1, S2, S3, S4, S5,
+// S11, S13, S14, P2, P4. The e2e build (.output-e2e) is never checked here: it adds http://127.0.0.1/*.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, writeFileSync, statSync } from 'node:fs';
@@ -17,6 +17,23 @@ const BROAD = /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//;
  * @type {{ file: RegExp, context: RegExp, why: string }[]}
  */
 const EVAL_ALLOWLIST = [];
+
+/**
+ * `http://` strings allowed in the release builds (S3): identifiers, never fetched. Anything else —
+ * an http endpoint — fails the test.
+ * @type {{ url: RegExp, context?: RegExp, why: string }[]}
+ */
+const HTTP_ALLOWLIST = [
+  {
+    url: /^http:\/\/www\.w3\.org\/(1999\/xhtml|2000\/svg|1998\/Math\/MathML|XML\/1998\/namespace|1999\/xlink|2000\/xmlns\/?)$/,
+    why: 'XML namespace URIs (DOMPurify, Preact, Readability)',
+  },
+  {
+    url: /^http:\/\/bit\.ly\/2kdckMn$/,
+    context: /Transaction committed too early/,
+    why: "Dexie's PrematureCommit error message links its docs; text only",
+  },
+];
 
 function manifest(browser) {
   const file = path.join(BUILDS[browser], 'manifest.json');
@@ -106,6 +123,31 @@ for (const browser of ['chrome', 'firefox']) {
       }
     }
     assert.deepEqual(found, []);
+  });
+
+  test(`${browser}: no plain-http URLs except XML namespaces and pinned library strings (S3)`, () => {
+    manifest(browser);
+    const found = [];
+    for (const f of walk(BUILDS[browser]).filter((x) => /\.(js|html|json)$/.test(x))) {
+      const src = readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/http:\/\/[^\s'"`)<>]*/g)) {
+        const context = src.slice(Math.max(0, m.index - 80), m.index + m[0].length);
+        if (!HTTP_ALLOWLIST.some((a) => a.url.test(m[0]) && (!a.context || a.context.test(context)))) {
+          found.push(`${path.relative(BUILDS[browser], f)}: ${m[0]}`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test(`${browser}: no analytics / telemetry endpoints in the build (P4)`, () => {
+    manifest(browser);
+    const telemetry =
+      /google-analytics\.com|googletagmanager|sentry\.io|sentry-cdn|posthog|mixpanel|api\.amplitude|amplitude\.com/i;
+    const offenders = walk(BUILDS[browser]).filter(
+      (f) => /\.(js|html|json)$/.test(f) && telemetry.test(readFileSync(f, 'utf8')),
+    );
+    assert.deepEqual(offenders, []);
   });
 
   test(`${browser}: no external message listeners (S13)`, () => {

@@ -2,6 +2,7 @@
 // Routes are matched on the request path (query ignored), so one server can stand in for several
 // hostnames mapped onto it with --host-resolver-rules.
 import http from 'node:http';
+import https from 'node:https';
 import { readFileSync } from 'node:fs';
 
 const TYPES = {
@@ -27,14 +28,16 @@ const TYPES = {
  * Start a server on 127.0.0.1:<random port>.
  * @param {Record<string, RouteSpec|string|((req: http.IncomingMessage, res: http.ServerResponse) => void)>} routes
  *   path → spec; a string value is a file path; a function value is a raw handler.
+ * @param {{ tls?: { key: string|Buffer, cert: string|Buffer } }} [options] serve https with this
+ *   (self-signed, test-only) key pair: for HSTS-preloaded hosts, which the browser always upgrades.
  * @returns {Promise<{ port: number, origin: string, url: (p: string) => string, hits: string[],
  *   routes: Record<string, any>, close: () => Promise<void> }>}
  */
-export async function startServer(routes = {}) {
+export async function startServer(routes = {}, { tls } = {}) {
   const table = { ...routes };
   /** @type {string[]} */
   const hits = [];
-  const server = http.createServer((req, res) => {
+  const handle = (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     hits.push(`${req.headers.host ?? ''}${pathname}`);
     let spec = table[pathname];
@@ -59,7 +62,8 @@ export async function startServer(routes = {}) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(e));
     }
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   server.keepAliveTimeout = 1000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -67,7 +71,7 @@ export async function startServer(routes = {}) {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     port,
     origin,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_HTML_BYTES } from '@/lib/protocol';
+import { DELETE_ALL_CONFIRM, MAX_HTML_BYTES } from '@/lib/protocol';
 import {
   clampInPageSignals,
   clampMetadata,
@@ -10,6 +10,7 @@ import {
   MAX_ARRAY_ITEMS,
   MAX_FIELD_LENGTH,
   MAX_URL_LENGTH,
+  MESSAGE_TYPES,
   utf8Length,
   validateMessage,
   validateOffPageAnalysis,
@@ -33,6 +34,7 @@ describe('validateMessage', () => {
     ['extractHtml', env('extractHtml', { html: '<p>x</p>', url: 'http://127.0.0.1:8080/a' })],
     ['setAllSites', env('setAllSites', { enabled: true })],
     ['lookupOutlet', env('lookupOutlet', { tabId: 4 })],
+    ['deleteAllData', env('deleteAllData', { confirm: DELETE_ALL_CONFIRM })],
   ];
   it.each(valid)('accepts %s', (_name, raw) => {
     const r = validateMessage(raw);
@@ -53,6 +55,8 @@ describe('validateMessage', () => {
     ['unsafe tabId', env('analyzeTab', { tabId: 2 ** 60 }), /tabId/],
     ['enabled string', env('setAllSites', { enabled: 'yes' }), /enabled/],
     ['lookupOutlet with a url instead of a tab', env('lookupOutlet', { url: 'https://x.com/' }), /tabId/],
+    ['deleteAllData without confirmation', env('deleteAllData', {}), /data.confirm/],
+    ['deleteAllData, wrong confirmation', env('deleteAllData', { confirm: true }), /data.confirm/],
     [
       'javascript url',
       env('pageAnalysed', candidatePayload({ url: 'javascript:alert(1)' })),
@@ -188,14 +192,7 @@ describe('validateMessage', () => {
   });
 
   it('never throws on envelopes with random data for every type (fast-check)', () => {
-    const types = [
-      'pageAnalysed',
-      'getPageReport',
-      'analyzeTab',
-      'extractHtml',
-      'setAllSites',
-      'lookupOutlet',
-    ];
+    const types = [...MESSAGE_TYPES];
     fc.assert(
       fc.property(fc.constantFrom(...types), fc.anything(), (type, data) => {
         const r = validateMessage({ masthead: 1, type, data });

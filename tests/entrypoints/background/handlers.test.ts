@@ -9,6 +9,7 @@ import { createSetBadge } from '@/lib/platform/badge';
 import { MastheadDb } from '@/lib/platform/db';
 import { createReportStore } from '@/lib/platform/reports';
 import type { OffPageAnalysis } from '@/lib/types';
+import { DELETE_ALL_CONFIRM } from '@/lib/protocol';
 import {
   analysis,
   ARTICLE_URL,
@@ -425,6 +426,35 @@ describe('setAllSites', () => {
     await h.resyncAllSites(t.deps);
     expect(t.settings.allSites).toBe(false);
     expect(t.scripting.registered.size).toBe(0);
+  });
+});
+
+describe('deleteAllData', () => {
+  const data = { confirm: DELETE_ALL_CONFIRM } as const;
+
+  it('wipes through deps.wipe, then re-syncs "all sites" to the reset setting', async () => {
+    const t = harness();
+    t.granted.value = true;
+    await h.setAllSites({ enabled: true }, extensionPageSender(), t.deps);
+    const summary = { tables: ['pages'], rows: 2, storageAreas: ['local'] };
+    t.deps.wipe = vi.fn(async () => {
+      t.settings.allSites = false; // storage.local cleared: the setting reads its default
+      return summary;
+    });
+    expect(await h.deleteAllData(data, extensionPageSender(), t.deps)).toEqual({ ok: true, value: summary });
+    expect(t.deps.wipe).toHaveBeenCalledOnce();
+    expect(t.scripting.registered.size).toBe(0);
+  });
+
+  it('reports a failed wipe as an error', async () => {
+    const t = harness({ wipe: () => Promise.reject(new Error('VersionError')) });
+    const r = await h.deleteAllData(data, extensionPageSender(), t.deps);
+    expect(r).toEqual({ ok: false, error: 'Could not delete everything: VersionError' });
+  });
+
+  it('without a wipe dependency it refuses', async () => {
+    const r = await h.deleteAllData(data, extensionPageSender(), harness().deps);
+    expect(r.ok).toBe(false);
   });
 });
 

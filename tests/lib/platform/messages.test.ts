@@ -10,7 +10,7 @@ import {
   type Handlers,
   type Sender,
 } from '@/lib/platform/messages';
-import type { MessageType } from '@/lib/protocol';
+import { DELETE_ALL_CONFIRM, type MessageType } from '@/lib/protocol';
 import { validateMessage } from '@/lib/protocol-validate';
 import { ok } from '@/lib/types';
 import {
@@ -56,6 +56,11 @@ describe('checkSender', () => {
     ['content script → lookupOutlet', 'lookupOutlet', contentScriptSender(), false],
     ['web page → lookupOutlet', 'lookupOutlet', webPageSender(), false],
     ['other extension page → setAllSites', 'setAllSites', extensionPageSender({ id: 'x' }), false],
+    ['options → deleteAllData', 'deleteAllData', extensionPageSender({ url: `${ORIGIN}options.html` }), true],
+    ['content script → deleteAllData', 'deleteAllData', contentScriptSender(), false],
+    ['web page → deleteAllData', 'deleteAllData', webPageSender(), false],
+    ['extension frame in web page → deleteAllData', 'deleteAllData', framedExtensionPage, false],
+    ['other extension page → deleteAllData', 'deleteAllData', extensionPageSender({ id: 'x' }), false],
     ['background → extractHtml', 'extractHtml', backgroundSender(), true],
     ['content script → extractHtml', 'extractHtml', contentScriptSender(), false],
     ['web page → extractHtml', 'extractHtml', webPageSender(), false],
@@ -97,6 +102,10 @@ function spyHandlers() {
       calls.push('extractHtml');
       return ok(analysis());
     },
+    deleteAllData: async () => {
+      calls.push('deleteAllData');
+      return ok({ tables: [], rows: 0, storageAreas: [] });
+    },
   };
   return { calls, handlers };
 }
@@ -126,6 +135,14 @@ describe('createMessageListener', () => {
     expect(calls).toEqual(['getPageReport']);
   });
 
+  it('runs deleteAllData for the options page with the confirmation token', async () => {
+    const { listener, calls } = bg();
+    const msg = { masthead: 1, type: 'deleteAllData', data: { confirm: DELETE_ALL_CONFIRM } };
+    const reply = await deliver(listener, msg, extensionPageSender({ url: `${ORIGIN}options.html` }));
+    expect(reply).toMatchObject({ ok: true });
+    expect(calls).toEqual(['deleteAllData']);
+  });
+
   it('uses sender.tab for pageAnalysed, whatever the payload says', async () => {
     const { listener, calls } = bg();
     const msg = { masthead: 1, type: 'pageAnalysed', data: { ...candidatePayload(), tabId: 99 } };
@@ -137,6 +154,14 @@ describe('createMessageListener', () => {
     ['content script asks for a report', 'getPageReport', { tabId: 1 }, contentScriptSender()],
     ['content script flips all-sites', 'setAllSites', { enabled: true }, contentScriptSender()],
     ['web page flips all-sites', 'setAllSites', { enabled: true }, webPageSender()],
+    [
+      'content script deletes everything',
+      'deleteAllData',
+      { confirm: DELETE_ALL_CONFIRM },
+      contentScriptSender(),
+    ],
+    ['web page deletes everything', 'deleteAllData', { confirm: DELETE_ALL_CONFIRM }, webPageSender()],
+    ['options page without confirmation', 'deleteAllData', {}, extensionPageSender()],
     ['unknown type', 'wipe', {}, extensionPageSender()],
     ['invalid payload', 'getPageReport', { tabId: -5 }, extensionPageSender()],
   ])('rejects: %s → {ok:false}, no handler runs', async (_n, type, data, sender) => {
