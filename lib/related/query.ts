@@ -1,0 +1,145 @@
+/**
+ * Same-story matching over the IndexedDB `coverage` table (issue: related coverage), through a
+ * table-like interface that Dexie's `db.coverage` satisfies (lib/ stays free of Dexie imports).
+ *
+ * Retrieval, bounded at any table size (cost grows with posting sizes, not with the table):
+ * 1. for each of the article's top `queryTerms` terms and its `queryPeople` people (and their
+ *    surnames), the primary keys from the multi-entry `terms`/`people` indexes, capped at
+ *    `maxPosting`: a term stored on more items than that says little about one story, so it does
+ *    not rank candidates (for scoring it gets the idf of a posting just over the cap);
+ * 2. keys are ranked by the idf-weighted sum of their postings (idf = ln(1 + N/df), df = posting
+ *    size, N = table count);
+ * 3. rows are read best first, `fetchBatch` at a time (one `bulkGet` each, the costly step), and
+ *    scored by match.ts (same scoring as in memory, date window included). Another batch is read
+ *    only while at least half of the last one was useful — same-story matches, or same-topic
+ *    items from other weeks that may crowd in-window ones out — up to `maxFetch` rows.
+ * Terms of a fetched item that were not looked up get the mean idf of the looked-up ones.
+ */
+import type { CoverageItem } from '../store-types';
+import {
+  DEFAULT_OPTIONS,
+  prepareArticle,
+  rankMatches,
+  scoreItem,
+  type IdfFn,
+  type MatchArticle,
+  type MatchOptions,
+  type RelatedMatch,
+} from './match';
+import { rankWeight, surnameOf } from './terms';
+
+/** The subset of Dexie's Table<CoverageItem, string> used here. */
+export interface CoverageTableLike {
+  count(): Promise<number>;
+  where(index: string): { equals(key: string): { limit(n: number): { primaryKeys(): Promise<string[]> } } };
+  bulkGet(keys: string[]): Promise<(CoverageItem | undefined)[]>;
+}
+
+export interface StoreQueryOptions extends MatchOptions {
+  queryTerms: number;
+  queryPeople: number;
+  maxPosting: number;
+  fetchBatch: number;
+  maxFetch: number;
+  /**
+   * Optional memo kept by the caller across queries (e.g. for the worker's lifetime): keys found
+   * too common are added here and not read again. The store only grows between prunes, so a
+   * common term stays common; clear the set after pruning.
+   */
+  commonKeys?: Set<string>;
+}
+
+export const DEFAULT_STORE_OPTIONS: StoreQueryOptions = {
+  ...DEFAULT_OPTIONS,
+  // Measured with scripts/bench/related.mjs (fake-indexeddb): reading keys and rows dominates, so
+  // these bound the work per query; same-story recall on the bench's planted stories stays 1.
+  queryTerms: 10,
+  queryPeople: 6,
+  maxPosting: 400,
+  fetchBatch: 25,
+  maxFetch: 125,
+};
+
+export interface StoreQueryStats {
+  total: number;
+  postingsRead: number;
+  termsDropped: string[];
+  candidates: number;
+  fetched: number;
+}
+
+/** Related items from the store, best first, and what the query did (for the bench and debugging). */
+export async function findRelatedInStore(
+  table: CoverageTableLike,
+  article: MatchArticle,
+  opts: Partial<StoreQueryOptions> = {},
+): Promise<{ matches: RelatedMatch<CoverageItem>[]; stats: StoreQueryStats }> {
+  const o: StoreQueryOptions = { ...DEFAULT_STORE_OPTIONS, ...opts };
+  const q = prepareArticle(article);
+  const terms = q.terms.slice(0, o.queryTerms);
+  const personKeys = [...new Set(q.people.slice(0, o.queryPeople).flatMap((p) => [p, surnameOf(p)]))];
+  const common = o.commonKeys;
+  const TOO_COMMON: string[] = [];
+  const posting = (index: string, key: string): Promise<string[]> =>
+    common?.has(`${index}:${key}`)
+      ? Promise.resolve(TOO_COMMON)
+      : table
+          .where(index)
+          .equals(key)
+          .limit(o.maxPosting + 1)
+          .primaryKeys();
+  const [total, termPostings, peoplePostings] = await Promise.all([
+    table.count(),
+    Promise.all(terms.map((t) => posting('terms', t))),
+    Promise.all(personKeys.map((p) => posting('people', p))),
+  ]);
+  const stats: StoreQueryStats = { total, postingsRead: 0, termsDropped: [], candidates: 0, fetched: 0 };
+  if (total === 0) return { matches: [], stats };
+
+  const idfOf = new Map<string, number>();
+  const acc = new Map<string, number>();
+  /** Adds a posting to the candidate ranking; idf is kept for terms (people keys have their own). */
+  const addPostings = (index: 'terms' | 'people', key: string, list: string[], weight: number) => {
+    stats.postingsRead += list.length;
+    const tooCommon = list === TOO_COMMON || list.length > o.maxPosting;
+    const idf = Math.log(1 + total / (tooCommon ? o.maxPosting + 1 : Math.max(1, list.length)));
+    if (index === 'terms') idfOf.set(key, idf);
+    if (tooCommon) {
+      stats.termsDropped.push(index === 'terms' ? key : `person:${key}`);
+      common?.add(`${index}:${key}`);
+      return;
+    }
+    for (const k of list) acc.set(k, (acc.get(k) ?? 0) + idf * weight);
+  };
+  terms.forEach((t, i) => addPostings('terms', t, termPostings[i]!, rankWeight(i)));
+  personKeys.forEach((p, i) => addPostings('people', p, peoplePostings[i]!, 1));
+
+  const ranked = [...acc]
+    .filter(([k]) => k !== q.urlKey)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, o.maxFetch)
+    .map(([k]) => k);
+  stats.candidates = acc.size;
+
+  const known = terms.map((t) => idfOf.get(t)).filter((x): x is number => x !== undefined);
+  const fallback = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1;
+  const idf: IdfFn = (t) => idfOf.get(t) ?? fallback;
+
+  const scored: { item: CoverageItem; score: number; reasons: string[] }[] = [];
+  for (let from = 0; from < ranked.length; from += o.fetchBatch) {
+    const rows = (await table.bulkGet(ranked.slice(from, from + o.fetchBatch))).filter(
+      (r): r is CoverageItem => !!r,
+    );
+    stats.fetched += rows.length;
+    let useful = 0;
+    for (const item of rows) {
+      const { content, ...s } = scoreItem(q, item, idf, o.windowDays);
+      scored.push({ item, ...s });
+      // A match, or a same-topic item from another week that may be crowding in-window ones out.
+      if (content >= o.threshold) useful++;
+    }
+    // Read on only while at least half the batch was useful: the ranking has not run dry yet.
+    if (useful * 2 < rows.length) break;
+  }
+  return { matches: rankMatches(scored, o), stats };
+}
