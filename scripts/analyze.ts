@@ -21,6 +21,9 @@ const USAGE = `Usage:
       Output: {"id","isArticle","title","byline","publishedTime","siteName","canonicalUrl","lang",
                "text","outlet":null,"people":[]} plus "error" when a line could not be processed.
       Lines over 20 MB are skipped with an error. Exit code 0 even when lines fail.
+  npm run -s analyze -- --import FILE
+      Parse a reading-list import file (Pocket CSV/zip/HTML, Instapaper, Omnivore zip, bookmark
+      HTML, Readwise CSV, Masthead JSON) and print {format, counts, errors, rows} as JSON.
   npm run -s analyze -- --help
 Exit codes: 0 done, 1 file unreadable, 2 usage error.`;
 
@@ -218,6 +221,7 @@ function usageError(message: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--import') return (await import('./analyze-import')).importMain(argv.slice(1));
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE + '\n');
     return 0;

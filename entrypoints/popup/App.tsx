@@ -1,12 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { SavePanel } from './SavePanel';
 import type { PopupState } from './state';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { OutletSection } from '@/components/OutletSection';
 import { PeopleSection } from '@/components/PeopleSection';
 import { PopupFooter } from '@/components/PopupFooter';
 import { RelatedSection } from '@/components/RelatedSection';
-import { SaveSection } from '@/components/SaveSection';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';
 import { VerdictBanner } from '@/components/VerdictBanner';
@@ -42,7 +42,7 @@ function openOptionsPage() {
   void browser.runtime.openOptionsPage();
 }
 
-function ArticleView({ report, article }: { report: PageReport; article: ArticleSummaryData }) {
+function ArticleView({ report, article, tabId }: { report: PageReport; article: ArticleSummaryData; tabId: number }) {
   return (
     <>
       <VerdictBanner verdict={report.verdict} />
@@ -50,7 +50,7 @@ function ArticleView({ report, article }: { report: PageReport; article: Article
       <OutletSection siteName={article.siteName} publisher={article.publisher} />
       <PeopleSection />
       <RelatedSection />
-      <SaveSection />
+      <SavePanel tabId={tabId} url={report.url} />
     </>
   );
 }
@@ -103,7 +103,7 @@ export function App({ state, onOpenOptions = openOptionsPage }: AppProps) {
           {announcement(state)}
         </p>
         {status === 'loading' && <Skeleton />}
-        {status === 'ready' && report?.article && <ArticleView report={report} article={report.article} />}
+        {status === 'ready' && report?.article && <ArticleView report={report} article={report.article} tabId={state.tabId} />}
         {status === 'not-analysed' && (
           <NotAnalysedView report={report} reason={state.notice.value ?? "Masthead can't read this page."} />
         )}
