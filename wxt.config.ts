@@ -29,8 +29,16 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'unlimitedStorage',
+      'contextMenus',
       ...(browser === 'chrome' ? ['offscreen'] : []),
     ],
+    // Reading list: save the current page's article from the keyboard.
+    commands: {
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save this article to the Masthead reading list',
+      },
+    },
     // Automatic detection on known news hosts only; everything else needs a toolbar click
     // (activeTab) or the optional "all sites" grant from the options page.
     host_permissions: [...newsMatches, ...(e2e ? e2eHosts : [])],

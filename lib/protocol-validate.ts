@@ -12,6 +12,13 @@ import {
   type MessageType,
   type PageAnalysedPayload,
 } from './protocol';
+import {
+  HIGHLIGHT_COLORS,
+  MAX_CONTEXT_CHARS,
+  MAX_EXACT_CHARS,
+  type HighlightColor,
+  type HighlightSelector,
+} from './annotations/selectors';
 import type {
   ArticleVerdict,
   DetectionSignals,
@@ -40,6 +47,14 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'setAllSites',
   'lookupOutlet',
   'deleteAllData',
+  'savePage',
+  'getSavedState',
+  'updateSaved',
+  'removeSaved',
+  'addHighlight',
+  'listHighlights',
+  'updateHighlight',
+  'deleteHighlight',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -356,6 +371,94 @@ export function validateOffPageAnalysis(raw: unknown): Result<OffPageAnalysis> {
   }
 }
 
+// ---- reading list ----------------------------------------------------------------------------
+
+/** Most items one `removeSaved` may name. */
+export const MAX_REMOVE_KEYS = 5_000;
+/** Longest note accepted (the store clips to the same bound). */
+export const MAX_NOTE_CHARS = 20_000;
+const SAVED_STATES: ReadonlySet<string> = new Set(['unread', 'archived']);
+
+function urlKeys(v: unknown, path: string): string[] {
+  if (!Array.isArray(v)) return fail(path, 'expected an array');
+  if (v.length === 0 || v.length > MAX_REMOVE_KEYS) return fail(path, `expected 1 to ${MAX_REMOVE_KEYS} keys`);
+  return v.map((k, i) => str(k, `${path}[${i}]`, MAX_URL_LENGTH));
+}
+
+function validateUpdateSaved(r: Record<string, unknown>): MessageData<'updateSaved'> {
+  const out: MessageData<'updateSaved'> = { urlKey: str(own(r, 'urlKey'), 'data.urlKey', MAX_URL_LENGTH) };
+  const tags = own(r, 'tags');
+  if (tags !== undefined) out.tags = strArray(tags, 'data.tags');
+  put(out, 'note', optStr(own(r, 'note'), 'data.note', MAX_NOTE_CHARS));
+  const state = own(r, 'state');
+  if (state !== undefined) out.state = oneOf<'unread' | 'archived'>(state, SAVED_STATES, 'data.state');
+  put(out, 'favourite', optBool(own(r, 'favourite'), 'data.favourite'));
+  return out;
+}
+
+// ---- highlights ------------------------------------------------------------------------------
+
+const COLORS: ReadonlySet<string> = new Set<string>(HIGHLIGHT_COLORS);
+/** Most selectors in one highlight (we write two). */
+export const MAX_SELECTORS = 4;
+/** Longest highlight id (ours are UUIDs). */
+const MAX_ID_CHARS = 100;
+
+function selector(raw: unknown, path: string): HighlightSelector {
+  const r = record(raw, path);
+  const type = own(r, 'type');
+  if (type === 'TextQuoteSelector') {
+    const exact = str(own(r, 'exact'), `${path}.exact`, MAX_EXACT_CHARS);
+    if (!exact.trim()) fail(`${path}.exact`, 'empty quote');
+    return {
+      type,
+      exact,
+      prefix: str(own(r, 'prefix'), `${path}.prefix`, MAX_CONTEXT_CHARS),
+      suffix: str(own(r, 'suffix'), `${path}.suffix`, MAX_CONTEXT_CHARS),
+    };
+  }
+  if (type === 'TextPositionSelector') {
+    const start = num(own(r, 'start'), `${path}.start`);
+    const end = num(own(r, 'end'), `${path}.end`);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || end <= start)
+      fail(path, 'expected integer offsets with start < end');
+    return { type, start, end };
+  }
+  return fail(`${path}.type`, 'unknown selector');
+}
+
+function selectors(v: unknown, path: string): HighlightSelector[] {
+  if (!Array.isArray(v)) return fail(path, 'expected an array');
+  if (v.length === 0 || v.length > MAX_SELECTORS) fail(path, `expected 1 to ${MAX_SELECTORS} selectors`);
+  const out = v.map((x, i) => selector(x, `${path}[${i}]`));
+  if (!out.some((x) => x.type === 'TextQuoteSelector')) fail(path, 'needs a TextQuoteSelector');
+  return out;
+}
+
+const color = (v: unknown, path: string) => oneOf<HighlightColor>(v, COLORS, path);
+const highlightId = (v: unknown, path: string) => {
+  const id = str(v, path, MAX_ID_CHARS);
+  return id ? id : fail(path, 'empty id');
+};
+
+function validateAddHighlight(r: Record<string, unknown>): MessageData<'addHighlight'> {
+  const out: MessageData<'addHighlight'> = {
+    selectors: selectors(own(r, 'selectors'), 'data.selectors'),
+    color: color(own(r, 'color'), 'data.color'),
+    note: str(own(r, 'note'), 'data.note', MAX_NOTE_CHARS),
+  };
+  put(out, 'textHash', optStr(own(r, 'textHash'), 'data.textHash', 64));
+  return out;
+}
+
+function validateUpdateHighlight(r: Record<string, unknown>): MessageData<'updateHighlight'> {
+  const out: MessageData<'updateHighlight'> = { id: highlightId(own(r, 'id'), 'data.id') };
+  put(out, 'note', optStr(own(r, 'note'), 'data.note', MAX_NOTE_CHARS));
+  const c = own(r, 'color');
+  if (c !== undefined) out.color = color(c, 'data.color');
+  return out;
+}
+
 const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => MessageData<K> } = {
   pageAnalysed: validatePageAnalysed,
   getPageReport: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
@@ -370,6 +473,14 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
     if (own(r, 'confirm') !== DELETE_ALL_CONFIRM) return fail('data.confirm', 'missing confirmation');
     return { confirm: DELETE_ALL_CONFIRM };
   },
+  savePage: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
+  getSavedState: (r) => ({ url: httpUrl(own(r, 'url'), 'data.url') }),
+  updateSaved: validateUpdateSaved,
+  removeSaved: (r) => ({ urlKeys: urlKeys(own(r, 'urlKeys'), 'data.urlKeys') }),
+  addHighlight: validateAddHighlight,
+  listHighlights: () => ({}),
+  updateHighlight: validateUpdateHighlight,
+  deleteHighlight: (r) => ({ id: highlightId(own(r, 'id'), 'data.id') }),
 };
 
 /** True for anything shaped like one of our envelopes (`masthead: 1`); other messages are not ours. */

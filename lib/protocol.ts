@@ -6,6 +6,7 @@
  * Direction is in each comment; events are past tense, requests are verbs.
  */
 import type { LookupResult } from './outlets/enrich';
+import type { HighlightColor, HighlightSelector } from './annotations/selectors';
 import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
 
 /** Upper bound for serialised page HTML sent to the extractor (bigger pages are "too large"). */
@@ -66,6 +67,63 @@ export interface ProtocolMap {
    * storage.local/session/sync, alarms). `confirm` must be DELETE_ALL_CONFIRM. Extension pages only.
    */
   deleteAllData(data: { confirm: typeof DELETE_ALL_CONFIRM }): Result<WipeSummary>;
+  /** popup → background: save (or refresh) the tab's article in the reading list, with its context. */
+  savePage(data: { tabId: number }): Result<SavedInfo>;
+  /** popup → background: the reading-list entry for a URL (null when not saved). */
+  getSavedState(data: { url: string }): Result<SavedInfo | null>;
+  /** popup → background: edit tags / note / state / favourite of a saved item. */
+  updateSaved(data: { urlKey: string } & SavedEdit): Result<SavedInfo>;
+  /** extension page → background: remove saved items (destructive: extension pages only). */
+  removeSaved(data: { urlKeys: string[] }): Result<{ removed: number }>;
+  /**
+   * content script → background: store a highlight of the sender tab's page (URL from `sender.tab`,
+   * never the payload); saves the article to the reading list when it was not. Never from incognito.
+   */
+  addHighlight(data: {
+    selectors: HighlightSelector[];
+    color: HighlightColor;
+    note: string;
+    textHash?: string;
+  }): Result<HighlightInfo>;
+  /** content script → background: the highlights of the sender tab's page. */
+  listHighlights(data: Record<string, never>): Result<HighlightInfo[]>;
+  /** content script → background: edit a highlight of the sender tab's page. */
+  updateHighlight(data: { id: string; note?: string; color?: HighlightColor }): Result<HighlightInfo>;
+  /** content script → background: delete a highlight of the sender tab's page. */
+  deleteHighlight(data: { id: string }): Result<{ deleted: boolean }>;
+}
+
+/** A stored highlight as the content script sees it. */
+export interface HighlightInfo {
+  id: string;
+  createdAt: string;
+  color: HighlightColor;
+  note: string;
+  selectors: HighlightSelector[];
+  textHash?: string;
+}
+
+/** The reader's edits to one saved item (every field optional). */
+export interface SavedEdit {
+  tags?: string[];
+  note?: string;
+  state?: 'unread' | 'archived';
+  favourite?: boolean;
+}
+
+/** What the popup shows about a saved item (no content, no text). */
+export interface SavedInfo {
+  urlKey: string;
+  url: string;
+  title: string;
+  savedAt: string;
+  updatedAt: string;
+  state: 'unread' | 'archived';
+  favourite: boolean;
+  tags: string[];
+  note: string;
+  /** True when this call created the item (false: it already existed and was refreshed). */
+  created?: boolean;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -80,6 +80,11 @@ function enforceUrls(el: Element): void {
  * an opener or referrer.
  */
 export function createSanitizer(win: Window): (html: string) => string {
+  const purify = configuredPurify(win);
+  return (html: string) => (typeof html === 'string' ? purify.sanitize(html, CONFIG) : '');
+}
+
+function configuredPurify(win: Window) {
   const purify = DOMPurify(win as unknown as WindowLike);
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
     if (/^on/i.test(data.attrName)) data.keepAttr = false;
@@ -87,7 +92,19 @@ export function createSanitizer(win: Window): (html: string) => string {
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeType === 1) enforceUrls(node as Element);
   });
-  return (html: string) => (typeof html === 'string' ? purify.sanitize(html, CONFIG) : '');
+  return purify;
+}
+
+/**
+ * Like `createSanitizer`, but renders: untrusted HTML becomes sanitised DOM nodes (DOMPurify's
+ * fragment output) that replace `el`'s children — no `innerHTML` assignment at all (the reader view).
+ */
+export function createSafeRenderer(win: Window): (el: Element, html: string) => void {
+  const purify = configuredPurify(win);
+  return (el, html) => {
+    if (typeof html !== 'string' || html === '') return el.replaceChildren();
+    el.replaceChildren(purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }));
+  };
 }
 
 /** Render untrusted HTML into `el`, through `sanitize` (the one allowed `innerHTML` assignment). */

@@ -22,8 +22,43 @@ export interface SavedArticle {
   /** Wikidata QID of the resolved outlet, when known (indexed for filters). */
   outletQid?: string;
   publishedTime?: string;
-  /** Everything else (content, text, context snapshot, import origin) is owned by lib/reading-list. */
+  canonicalUrl?: string;
+  siteName?: string;
+  byline?: string;
+  authors?: string[];
+  lang?: string;
+  dir?: string;
+  excerpt?: string;
+  leadImage?: string;
+  wordCount?: number;
+  /** Clean text of the saved copy (absent for a link saved without its page). */
+  text?: string;
+  /** DOMPurify-sanitised HTML of the saved copy; rendered again through lib/safe-html.ts only. */
+  content?: string;
+  /** ISO time the saved copy (text/content/context) was taken. */
+  contentSavedAt?: string;
+  /** The context the article was read in, copied as-is from the page report when saved. */
+  context?: SavedContext;
+  /** Filter facets read from the context snapshot at save time (absent when unknown). */
+  outletName?: string;
+  country?: string;
+  controlLabel?: string;
+  /** How the item arrived: saved from a page, a link (not fetched), or an import. */
+  origin?: 'page' | 'link' | 'import';
+  /** The import format, for imported items. */
+  importFormat?: string;
+  /** Highlights that came with an import (Omnivore, Masthead JSON), kept as given. */
+  highlights?: unknown[];
+  /** Everything else is owned by lib/reading-list. */
   [extra: string]: unknown;
+}
+
+/** Snapshot of the page report's context at save time (shapes owned by other features; opaque). */
+export interface SavedContext {
+  capturedAt: string;
+  outlet: unknown;
+  people: unknown[];
+  sourcesCited: unknown[];
 }
 
 /** A reader's highlight with its W3C selectors (issue: highlights). */
@@ -31,6 +66,18 @@ export interface HighlightRow {
   id: string;
   urlKey: string;
   createdAt: string;
+  /** ISO time of the last note/colour edit. */
+  updatedAt?: string;
+  /** One of HIGHLIGHT_COLORS (lib/annotations/selectors.ts). */
+  color?: string;
+  /** The reader's note (plain text, may be empty). */
+  note?: string;
+  /** The quoted text (copy of the TextQuoteSelector's `exact`, for search and export). */
+  quote?: string;
+  /** W3C TextQuoteSelector + TextPositionSelector against the article's text. */
+  selectors?: unknown[];
+  /** hashText() of the text the selectors were made against. */
+  textHash?: string;
   [extra: string]: unknown;
 }
 

@@ -32,6 +32,9 @@ const USAGE = `Usage:
   npm run -s analyze -- --urls [FILE]
       Read {"url"} JSON lines (stdin, or FILE), write {"url","outlet":{…}|null} per line from the
       outlet resolver alone (no page is fetched or read). Bad lines get "error"; the batch goes on.
+  npm run -s analyze -- --import FILE
+      Parse a reading-list import file (Pocket CSV/zip/HTML, Instapaper, Omnivore zip, bookmark
+      HTML, Readwise CSV, Masthead JSON) and print {format, counts, errors, rows} as JSON.
   npm run -s analyze -- --help
 Exit codes: 0 done, 1 file unreadable, 2 usage error.`;
 
@@ -267,6 +270,7 @@ function usageError(message: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--import') return (await import('./analyze-import')).importMain(argv.slice(1));
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE + '\n');
     return 0;

@@ -36,6 +36,8 @@ import {
   resolverRules,
   chromiumPath,
 } from '../tests/e2e/harness.mjs';
+import { benchReadingList, readingListSummary } from './bench/reading-list.mjs';
+import { benchImport } from './bench/import.mjs';
 
 const TARGETS = { maxTaskMs: 50, medianRatio: 0.25 };
 const limit = Number(process.env.BENCH_LIMIT ?? 0) || Infinity;
@@ -462,6 +464,10 @@ async function main() {
     bundles: { 'chrome-mv3': bundleSizes(releaseChromeDir), 'firefox-mv3': bundleSizes(releaseFirefoxDir) },
   };
 
+  report.import = await benchImport();
+  console.log(`import: ${report.import.rows}-row Pocket CSV in ${report.import.ms} ms (CPU ${report.import.cpuMs} ms), target ≤ ${report.import.targetMs} ms [${report.import.pass ? 'PASS' : 'FAIL'}]`);
+  log('bench: reading list (search at 10k items, 10k-row import, list first paint)');
+  report.readingList = await benchReadingList();
   const outDir = path.join(repoRoot, 'bench-results');
   mkdirSync(outDir, { recursive: true });
   const stamp = started.toISOString().replace(/[:.]/g, '-');
@@ -481,6 +487,7 @@ async function main() {
     `page long tasks (all sources, longtask API has no script attribution): ${c.pageLongTasks}; long animation frames: ${c.pageLongAnimationFrames}, of which with a chrome-extension:// script: ${c.longFramesWithMastheadScripts}`,
     `machine load average at start/end: ${loadAtStart?.join(' ')} / ${report.environment.loadAverageAtEnd.join(' ')} (${os.cpus().length} CPUs)`,
     `popup click-to-content (${popup.measured}/${popup.runs} runs): median ${popup.medianMs} ms, p95 ${popup.p95Ms} ms, max ${popup.maxMs} ms`,
+    readingListSummary(report.readingList),
     'bundles (raw / gzip):',
   ];
   for (const [b, info] of Object.entries(report.bundles)) {

@@ -7,6 +7,7 @@ import { createMessageListener, type Handlers } from '@/lib/platform/messages';
 import * as h from './handlers';
 import { lookupOutlet } from './lookup-outlet';
 import type { BackgroundDeps, TabInfo } from './handlers';
+import * as rl from './reading-list';
 
 interface EventLike<F> {
   addListener(cb: F): void;
@@ -30,6 +31,13 @@ export interface ListenerApi {
     onAdded?: EventLike<() => void>;
     onRemoved?: EventLike<() => void>;
   };
+  /** Reading list: "Save page/link" menu items and the save command (absent in some tests). */
+  contextMenus?: {
+    create(item: { id: string; title: string; contexts: string[] }): unknown;
+    removeAll(): Promise<void> | void;
+    onClicked: EventLike<(info: rl.MenuClick, tab?: TabInfo) => void>;
+  };
+  commands?: { onCommand: EventLike<(command: string, tab?: TabInfo) => void> };
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): Handlers {
@@ -40,6 +48,10 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     setAllSites: (data, sender) => h.setAllSites(data, sender, deps),
     lookupOutlet: (data, sender) => lookupOutlet(data, sender, deps),
     deleteAllData: (data, sender) => h.deleteAllData(data, sender, deps),
+    savePage: (data, sender) => rl.savePage(data, sender, deps),
+    getSavedState: (data, sender) => rl.getSavedState(data, sender, deps),
+    updateSaved: (data, sender) => rl.updateSavedItem(data, sender, deps),
+    removeSaved: (data, sender) => rl.removeSaved(data, sender, deps),
   };
 }
 
@@ -54,7 +66,19 @@ export function registerBackground(api: ListenerApi, deps: BackgroundDeps): void
       onReject: (type, error) => deps.log?.(`rejected ${type}: ${error}`),
     }) as never,
   );
-  api.runtime.onInstalled.addListener(() => quietly('onInstalled', h.resyncAllSites(deps)));
+  api.runtime.onInstalled.addListener(() => {
+    quietly('onInstalled', h.resyncAllSites(deps));
+    if (api.contextMenus) quietly('contextMenus', createMenus(api.contextMenus));
+  });
+  const logResult = (what: string) => (r: { ok: boolean; error?: string }) => {
+    if (!r.ok) deps.log?.(`${what}: ${r.error}`);
+  };
+  api.contextMenus?.onClicked.addListener((info, tab) =>
+    quietly('contextMenus.onClicked', rl.menuClicked(info, tab, deps).then(logResult('save'))),
+  );
+  api.commands?.onCommand.addListener((command, tab) =>
+    quietly('commands.onCommand', rl.commandRun(command, tab, deps).then(logResult('save'))),
+  );
   api.runtime.onStartup.addListener(() => {
     // Tab ids do not survive a restart; the storage.local fallback would keep stale reports
     // (storage.session is emptied by the browser, and clearing it here could race restored tabs).
@@ -67,4 +91,10 @@ export function registerBackground(api: ListenerApi, deps: BackgroundDeps): void
   );
   api.permissions?.onAdded?.addListener(() => quietly('permissions.onAdded', h.resyncAllSites(deps)));
   api.permissions?.onRemoved?.addListener(() => quietly('permissions.onRemoved', h.resyncAllSites(deps)));
+}
+
+/** (Re)create the reading-list menu items (on install and update). */
+async function createMenus(menus: NonNullable<ListenerApi['contextMenus']>): Promise<void> {
+  await menus.removeAll();
+  for (const item of rl.MENU_ITEMS) menus.create({ ...item, contexts: [...item.contexts] });
 }

@@ -102,6 +102,20 @@ export function App({ state, outletLookup, deleteAll }: OptionsAppProps) {
             />
           </section>
         )}
+        <section class="panel" aria-labelledby="reading-title" data-testid="options-reading-list">
+          <h2 class="panel__title" id="reading-title">
+            Reading list
+          </h2>
+          <p>
+            Saved articles, their text and the context you saved them with are kept only in this browser.
+            Uninstalling Masthead deletes them: export a copy (JSON) from the reading list first.
+          </p>
+          <p>
+            <a href="/reading-list.html" target="_blank" rel="noopener">
+              Open the reading list (import, export)
+            </a>
+          </p>
+        </section>
       </main>
     </div>
   );

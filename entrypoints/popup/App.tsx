@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { LookupState } from './lookup';
+import { SavePanel } from './SavePanel';
 import type { PopupState } from './state';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { OutletSection } from '@/components/OutletSection';
@@ -8,7 +9,6 @@ import { OutletLookup } from '@/components/outlet/lookup';
 import { PeopleSection } from '@/components/PeopleSection';
 import { PopupFooter } from '@/components/PopupFooter';
 import { RelatedSection } from '@/components/RelatedSection';
-import { SaveSection } from '@/components/SaveSection';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';
 import { VerdictBanner } from '@/components/VerdictBanner';
@@ -49,11 +49,13 @@ function openOptionsPage() {
 function ArticleView({
   report,
   article,
+  tabId,
   lookup,
   onOpenOptions,
 }: {
   report: PageReport;
   article: ArticleSummaryData;
+  tabId: number;
   lookup?: LookupState;
   onOpenOptions: () => void;
 }) {
@@ -75,7 +77,7 @@ function ArticleView({
       />
       <PeopleSection />
       <RelatedSection />
-      <SaveSection />
+      <SavePanel tabId={tabId} url={report.url} />
     </>
   );
 }
@@ -140,6 +142,7 @@ export function App({ state, onOpenOptions = openOptionsPage, lookup }: AppProps
           <ArticleView
             report={report}
             article={report.article}
+            tabId={state.tabId}
             lookup={lookup}
             onOpenOptions={onOpenOptions}
           />

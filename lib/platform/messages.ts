@@ -15,6 +15,10 @@
  * | getPageReport, analyzeTab, setAllSites | an extension page: `sender.url` on our origin, no web tab  |
  * | lookupOutlet                           | an extension page (as above)                               |
  * | deleteAllData (destructive)            | an extension page, as above                                |
+ * | savePage, getSavedState, updateSaved,  | an extension page (reading list; removal is destructive)   |
+ * | removeSaved                            |                                                            |
+ * | addHighlight, listHighlights,          | a content script (its own tab's page; URL from sender.tab) |
+ * | updateHighlight, deleteHighlight       |                                                            |
  * | extractHtml                            | the background (no tab, our origin), offscreen doc only    |
  * Every message must also carry `sender.id === browser.runtime.id` (necessary, not sufficient:
  * a page can drive a content script, finding 6).
@@ -29,7 +33,22 @@ export type Sender = Browser.runtime.MessageSender;
 export type Role = 'background' | 'offscreen';
 
 export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
-  background: ['pageAnalysed', 'getPageReport', 'analyzeTab', 'setAllSites', 'lookupOutlet', 'deleteAllData'],
+  background: [
+    'pageAnalysed',
+    'getPageReport',
+    'analyzeTab',
+    'setAllSites',
+    'lookupOutlet',
+    'deleteAllData',
+    'savePage',
+    'getSavedState',
+    'updateSaved',
+    'removeSaved',
+    'addHighlight',
+    'listHighlights',
+    'updateHighlight',
+    'deleteHighlight',
+  ],
   offscreen: ['extractHtml'],
 };
 
@@ -43,6 +62,17 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   lookupOutlet: 'extension-page',
   deleteAllData: 'extension-page',
   extractHtml: 'background',
+  // Reading list: every read and write, and above all removal, only from our own pages.
+  savePage: 'extension-page',
+  getSavedState: 'extension-page',
+  updateSaved: 'extension-page',
+  removeSaved: 'extension-page',
+  // Highlights: a content script, for its own tab's page only (the handler reads the URL from
+  // sender.tab and checks a highlight's page before editing or deleting it).
+  addHighlight: 'content-script',
+  listHighlights: 'content-script',
+  updateHighlight: 'content-script',
+  deleteHighlight: 'content-script',
 };
 
 export type Handler<K extends MessageType> = (

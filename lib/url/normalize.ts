@@ -3,6 +3,8 @@
  * produce the same key even when the link carried tracking parameters or a `www.` prefix.
  */
 
+import { unwrapUrl } from '../outlets/unwrap';
+
 /** Longest URL we try to parse; longer inputs are junk or attacks, not article addresses. */
 const MAX_URL_LENGTH = 8_192;
 
@@ -57,7 +59,7 @@ function isTrackingParam(name: string): boolean {
 function sortedQuery(params: URLSearchParams): string {
   const kept: [string, string][] = [];
   params.forEach((value, name) => {
-    if (!isTrackingParam(name)) kept.push([name, value]);
+    if (!isTrackingParam(name) && !isAmpParam(name, value)) kept.push([name, value]);
   });
   // Stable sort by name only, so repeated parameters (`?a=2&a=1`) keep their meaningful order.
   kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -69,9 +71,34 @@ function trimTrailingSlash(path: string): string {
   return path.replace(/\/+$/, '');
 }
 
+/** Query parameters that only select the AMP rendering of the same article. */
+const AMP_PARAMS = new Set(['amp', 'outputtype', 'amp_js_v', 'usqp', 'amp_gsa', '_js_v']);
+
+/** The AMP rendering's path → the article's path (`/…/amp`, `/amp/…`, `.amp`, `.amp.html`). */
+function unAmpPath(path: string): string {
+  return path
+    .replace(/\/amp\/?$/i, '')
+    .replace(/^\/amp(?=\/)/i, '')
+    .replace(/\.amp(\.html?)?$/i, (_m, ext: string | undefined) => ext ?? '');
+}
+
+/** `amp.example.com` → `example.com` (only with at least two labels left: `amp.dev` stays). */
+function unAmpHost(host: string): string {
+  return /^amp\.[^.]+\.[^.]+/.test(host) ? host.slice(4) : host;
+}
+
+function isAmpParam(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'outputtype') return value.toLowerCase() === 'amp';
+  return AMP_PARAMS.has(lower);
+}
+
 /**
  * Turn a page URL into its urlKey: `host/path?sorted-params` without scheme, `www.`, fragment,
- * tracking parameters or trailing slash. The host is lower-cased; the path keeps its case because
+ * tracking parameters or trailing slash. Archive copies (Wayback, archive.today with the URL in
+ * its path), AMP caches and redirect shims are unwrapped to the original first, and the AMP
+ * rendering of an article (`amp.` host, `/amp` path, `?amp=1`, `outputType=amp`) keys like the
+ * article itself. The host is lower-cased; the path keeps its case because
  * many servers treat it case-sensitively. Returns null for anything that is not http(s) or does not
  * parse. Never throws.
  *
@@ -86,11 +113,21 @@ export function normalizeUrl(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname
-    .toLowerCase()
-    .replace(/^www\./, '')
-    .replace(/\.$/, '');
+  const inner = unwrapUrl(parsed.href);
+  if (inner && inner.wrapper && !inner.unresolved) {
+    try {
+      parsed = new URL(inner.url);
+    } catch {
+      return null;
+    }
+  }
+  const host = unAmpHost(
+    parsed.hostname
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, ''),
+  );
   if (host.length === 0) return null;
   const port = parsed.port ? ':' + parsed.port : '';
-  return host + port + trimTrailingSlash(parsed.pathname) + sortedQuery(parsed.searchParams);
+  return host + port + trimTrailingSlash(unAmpPath(parsed.pathname)) + sortedQuery(parsed.searchParams);
 }

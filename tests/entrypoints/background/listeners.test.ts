@@ -121,17 +121,22 @@ describe('background entrypoint', () => {
       onRemoved: fakeEvent<() => void>(),
       contains: async () => false,
     };
+    // fakeBrowser has no in-memory contextMenus/commands events: fake them like permissions.
+    const menus = { onClicked: fakeEvent<() => void>(), create: () => 0, removeAll: async () => {} };
+    const commands = { onCommand: fakeEvent<() => void>() };
     const fb = fakeBrowser as unknown as Record<string, unknown>;
-    const saved = fb.permissions;
-    fb.permissions = perms;
+    const saved = { permissions: fb.permissions, contextMenus: fb.contextMenus, commands: fb.commands };
+    Object.assign(fb, { permissions: perms, contextMenus: menus, commands });
     try {
       const { default: background } = await import('@/entrypoints/background/index');
       const out = background.main();
       expect(out).toBeUndefined();
       expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
       expect(perms.onAdded.count()).toBe(1);
+      expect(menus.onClicked.count()).toBe(1);
+      expect(commands.onCommand.count()).toBe(1);
     } finally {
-      fb.permissions = saved;
+      Object.assign(fb, saved);
     }
   });
 });

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+/**
+ * Parses an import file off the page's main thread (the list stays responsive on a 10,000-row
+ * file). Pure parsing only: the page previews the result and writes to IndexedDB itself.
+ */
+import { parseImport } from '@/lib/reading-list/io';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+self.onmessage = async (e: MessageEvent<{ bytes: Uint8Array; name: string }>) => {
+  try {
+    const { bytes, name } = e.data;
+    const result = await parseImport(bytes, name, {
+      onProgress: (done, total) => self.postMessage({ type: 'progress', done, total }),
+    });
+    self.postMessage({ type: 'done', result });
+  } catch (err) {
+    self.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+};

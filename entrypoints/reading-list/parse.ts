@@ -1,0 +1,36 @@
+import { parseImport, type ImportResult } from '@/lib/reading-list/io';
+
+type Progress = (done: number, total: number) => void;
+type Reply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: ImportResult }
+  | { type: 'error'; message: string };
+
+/** Parse in a worker; fall back to the page's thread when a worker cannot start. */
+export function parseInWorker(bytes: Uint8Array, name: string, onProgress: Progress): Promise<ImportResult> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return parseImport(bytes, name, { onProgress });
+  }
+  return new Promise((resolve, reject) => {
+    let started = false;
+    worker.onmessage = (e: MessageEvent<Reply>) => {
+      started = true;
+      const m = e.data;
+      if (m.type === 'progress') return onProgress(m.done, m.total);
+      worker.terminate();
+      if (m.type === 'done') resolve(m.result);
+      else reject(new Error(m.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      e.preventDefault();
+      // A worker that never ran (blocked, unsupported): parse here instead.
+      if (!started) parseImport(bytes, name, { onProgress }).then(resolve, reject);
+      else reject(new Error(e.message || 'the import worker stopped'));
+    };
+    worker.postMessage({ bytes, name });
+  });
+}

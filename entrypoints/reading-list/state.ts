@@ -1,0 +1,217 @@
+import { batch, computed, signal } from '@preact/signals';
+import {
+  facetCounts,
+  matchesFilter,
+  sortRows,
+  type ListFilter,
+  type SortKey,
+} from '@/lib/reading-list/filter';
+import { SearchIndex, type SearchDoc } from '@/lib/reading-list/search';
+import {
+  bulkEdit,
+  deleteSaved,
+  listSaved,
+  updateSaved,
+  type BulkEdit,
+  type SavedDb,
+  type SavedPatch,
+} from '@/lib/reading-list/store';
+import type { SavedArticle } from '@/lib/store-types';
+
+/** Rows read for the first paint (about two screens). */
+const FIRST_PAGE = 40;
+/** Longest slice of search indexing between two yields to the page (ms). */
+const INDEX_SLICE_MS = 12;
+
+export const docOf = (r: SavedArticle): SearchDoc => ({
+  id: r.urlKey,
+  title: r.title,
+  text: typeof r.text === 'string' ? r.text : typeof r.excerpt === 'string' ? r.excerpt : '',
+  note: r.note,
+  tags: r.tags,
+  site: r.outletName ?? (typeof r.siteName === 'string' ? r.siteName : undefined),
+});
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The reading list page's state: every saved row in memory, an in-memory search index built in
+ * slices after the first paint and kept up to date on every change, filters, sort, selection and
+ * the keyboard cursor. Writes go straight to IndexedDB (this is an extension page).
+ */
+export function createListState(db: SavedDb, now: () => Date = () => new Date()) {
+  const rows = signal<SavedArticle[]>([]);
+  const status = signal<'loading' | 'ready' | 'error'>('loading');
+  const error = signal<string | null>(null);
+  const notice = signal<string | null>(null);
+  const query = signal('');
+  const filter = signal<ListFilter>({ state: 'all' });
+  const sort = signal<SortKey>('saved-desc');
+  const selected = signal<ReadonlySet<string>>(new Set());
+  const cursor = signal(0);
+  /** Bumped whenever the index changes (so `visible` recomputes). */
+  const indexVersion = signal(0);
+  const indexing = signal(false);
+  const index = new SearchIndex();
+
+  const byKey = computed(() => new Map(rows.value.map((r) => [r.urlKey, r])));
+  const facets = computed(() => facetCounts(rows.value));
+
+  const visible = computed<SavedArticle[]>(() => {
+    const f = filter.value;
+    const q = query.value.trim();
+    if (!q)
+      return sortRows(
+        rows.value.filter((r) => matchesFilter(r, f)),
+        sort.value === 'relevance' ? 'saved-desc' : sort.value,
+      );
+    void indexVersion.value;
+    const map = byKey.value;
+    const hits = index.search(q, {
+      accept: (id) => {
+        const r = map.get(id);
+        return !!r && matchesFilter(r, f);
+      },
+    });
+    const found = hits.map((h) => map.get(h.id)!);
+    return sort.value === 'relevance' ? found : sortRows(found, sort.value);
+  });
+
+  const current = computed(() => visible.value[Math.min(cursor.value, visible.value.length - 1)] ?? null);
+
+  /** Index rows in time slices (≤ INDEX_SLICE_MS each) so the page never blocks on it. */
+  async function buildIndex(all: SavedArticle[]) {
+    indexing.value = true;
+    let i = 0;
+    while (i < all.length) {
+      const start = performance.now();
+      while (i < all.length && performance.now() - start < INDEX_SLICE_MS) index.add(docOf(all[i++]!));
+      if (i < all.length) await nextTask();
+    }
+    indexing.value = false;
+    indexVersion.value++;
+  }
+
+  /** False until every row is in memory (the newest page is shown first). */
+  const complete = signal(false);
+
+  async function load() {
+    status.value = 'loading';
+    complete.value = false;
+    try {
+      // The newest rows first, so the page paints at once whatever the size of the list.
+      const first = await db.saved.orderBy('savedAt').reverse().limit(FIRST_PAGE).toArray();
+      batch(() => {
+        rows.value = first;
+        status.value = 'ready';
+      });
+      await nextTask();
+      const all = first.length < FIRST_PAGE ? first : await listSaved(db);
+      batch(() => {
+        rows.value = all;
+        complete.value = true;
+      });
+      performance.mark('masthead:list-complete');
+      await nextTask(); // paint the whole list, then index
+      await buildIndex(all);
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+      status.value = 'error';
+    }
+  }
+
+  /** Replace changed rows in memory and in the index. */
+  function applyChanged(changed: SavedArticle[]) {
+    const m = new Map(changed.map((r) => [r.urlKey, r]));
+    rows.value = rows.value.map((r) => m.get(r.urlKey) ?? r);
+    for (const r of changed) index.add(docOf(r));
+    indexVersion.value++;
+  }
+
+  function applyRemoved(keys: readonly string[]) {
+    const gone = new Set(keys);
+    batch(() => {
+      rows.value = rows.value.filter((r) => !gone.has(r.urlKey));
+      selected.value = new Set([...selected.value].filter((k) => !gone.has(k)));
+    });
+    keys.forEach((k) => index.remove(k));
+    indexVersion.value++;
+  }
+
+  async function guarded(work: () => Promise<void>, done?: string) {
+    error.value = null;
+    try {
+      await work();
+      if (done) notice.value = done;
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  const update = (urlKey: string, patch: SavedPatch) =>
+    guarded(async () => {
+      const row = await updateSaved(db, urlKey, patch, now());
+      if (row) applyChanged([row]);
+    }, 'Saved.');
+
+  const bulk = (keys: readonly string[], edit: BulkEdit, done: string) =>
+    guarded(async () => applyChanged(await bulkEdit(db, keys, edit, now())), done);
+
+  const remove = (keys: readonly string[]) =>
+    guarded(async () => {
+      const n = await deleteSaved(db, keys);
+      applyRemoved(keys);
+      notice.value = `Deleted ${n} item${n === 1 ? '' : 's'}.`;
+    });
+
+  function toggleSelected(key: string) {
+    const next = new Set(selected.value);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    selected.value = next;
+  }
+
+  function selectAllVisible(on: boolean) {
+    selected.value = on ? new Set(visible.value.map((r) => r.urlKey)) : new Set();
+  }
+
+  function moveCursor(delta: number) {
+    const n = visible.value.length;
+    if (n === 0) return;
+    cursor.value = Math.max(0, Math.min(n - 1, cursor.value + delta));
+  }
+
+  /** Rows added elsewhere (an import): merge them in and index them. */
+  async function added(newRows: SavedArticle[]) {
+    rows.value = sortRows([...newRows, ...rows.value], 'saved-desc');
+    await buildIndex(newRows);
+  }
+
+  return {
+    rows,
+    complete,
+    status,
+    error,
+    notice,
+    query,
+    filter,
+    sort,
+    selected,
+    cursor,
+    visible,
+    current,
+    facets,
+    indexing,
+    load,
+    update,
+    bulk,
+    remove,
+    toggleSelected,
+    selectAllVisible,
+    moveCursor,
+    added,
+    index,
+  };
+}
+
+export type ListState = ReturnType<typeof createListState>;
