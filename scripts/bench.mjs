@@ -38,6 +38,8 @@ import {
 } from '../tests/e2e/harness.mjs';
 import { benchReadingList, readingListSummary } from './bench/reading-list.mjs';
 import { benchImport } from './bench/import.mjs';
+import { benchRelated } from './bench/related.mjs';
+import { benchAnchoring } from './bench/anchoring.mjs';
 
 const TARGETS = { maxTaskMs: 50, medianRatio: 0.25 };
 const limit = Number(process.env.BENCH_LIMIT ?? 0) || Infinity;
@@ -468,6 +470,10 @@ async function main() {
   console.log(`import: ${report.import.rows}-row Pocket CSV in ${report.import.ms} ms (CPU ${report.import.cpuMs} ms), target ≤ ${report.import.targetMs} ms [${report.import.pass ? 'PASS' : 'FAIL'}]`);
   log('bench: reading list (search at 10k items, 10k-row import, list first paint)');
   report.readingList = await benchReadingList();
+  log('bench: related coverage (match query at 10k/100k stored items, feed parse; BENCH_RELATED_SIZES)');
+  report.related = await benchRelated();
+  log('bench: anchoring (100 highlights on the longest corpus page)');
+  report.anchoring = await benchAnchoring();
   const outDir = path.join(repoRoot, 'bench-results');
   mkdirSync(outDir, { recursive: true });
   const stamp = started.toISOString().replace(/[:.]/g, '-');
