@@ -505,6 +505,14 @@ async function main() {
     lines.push(`  ${b}: ${parts.join('; ')}; total ${kb(info.total.raw)} / ${kb(info.total.gzip)}`);
   }
   lines.push(outletsSummary(report.outlets));
+  for (const q of report.related.query) {
+    lines.push(
+      `related: match query at ${q.items} items median ${q.medianMs} ms (target ≤ ${q.targetMs} ms) [${q.ok ? 'PASS' : 'FAIL'}]`,
+    );
+  }
+  lines.push(
+    `anchoring: 100 highlights on ${report.anchoring.page}: unchanged ${report.anchoring.unchanged.medianTotalMs} ms, mutated ${report.anchoring.mutated.medianTotalMs} ms`,
+  );
   lines.push('targets:');
   lines.push(
     `  [${targets.noMastheadTaskOver50ms.pass ? 'PASS' : 'FAIL'}] ${targets.noMastheadTaskOver50ms.target}: ${targets.noMastheadTaskOver50ms.actualMs} ms` +
