@@ -26,6 +26,12 @@ export default defineConfig({
     host_permissions: [...newsMatches, ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Masthead' },
+    commands: {
+      'next-person': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Highlight the next person named in the article and open their card',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

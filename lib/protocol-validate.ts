@@ -37,6 +37,8 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'analyzeTab',
   'extractHtml',
   'setAllSites',
+  'showPerson',
+  'nextPerson',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -362,6 +364,12 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
     url: httpUrl(own(r, 'url'), 'data.url'),
   }),
   setAllSites: (r) => ({ enabled: bool(own(r, 'enabled'), 'data.enabled') }),
+  showPerson: (r) => ({ name: str(own(r, 'name'), 'data.name', 300) }),
+  nextPerson: (r) => {
+    const step = own(r, 'step');
+    if (step !== 1 && step !== -1) fail('data.step', 'must be 1 or -1');
+    return { step: step as 1 | -1 };
+  },
 };
 
 /** True for anything shaped like one of our envelopes (`masthead: 1`); other messages are not ours. */

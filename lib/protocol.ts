@@ -6,6 +6,7 @@
  * Direction is in each comment; events are past tense, requests are verbs.
  */
 import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
+import type { HighlightPerson } from './highlight/types';
 
 /** Upper bound for serialised page HTML sent to the extractor (bigger pages are "too large"). */
 export const MAX_HTML_BYTES = 5_000_000;
@@ -30,7 +31,7 @@ export interface PageAnalysedPayload {
 
 export interface ProtocolMap {
   /** content → background: the in-page pass finished; background extracts, stores, badges. */
-  pageAnalysed(data: PageAnalysedPayload): Result<{ isArticle: boolean }>;
+  pageAnalysed(data: PageAnalysedPayload): Result<{ isArticle: boolean; people?: HighlightPerson[] }>;
   /** popup → background: the stored report for a tab (null when the page was never analysed). */
   getPageReport(data: { tabId: number }): Result<PageReport | null>;
   /** popup → background: analyse the tab now (uses the toolbar click's activeTab grant). */
@@ -42,6 +43,10 @@ export interface ProtocolMap {
   extractHtml(data: { html: string; url: string }): Result<OffPageAnalysis>;
   /** options → background: turn automatic detection on all sites on/off (after permission grant). */
   setAllSites(data: { enabled: boolean }): Result<{ enabled: boolean }>;
+  /** popup → content script (tabs.sendMessage): scroll to the person's first mention, open the card. */
+  showPerson(data: { name: string }): Result<{ found: boolean }>;
+  /** background → content script (keyboard command): focus the next/previous person, open the card. */
+  nextPerson(data: { step: 1 | -1 }): Result<{ name: string | null }>;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -8,6 +8,14 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../lib/article/analyze-document';
 import { createSanitizer } from '../lib/safe-html';
 import type { PageReport } from '../lib/types';
+import {
+  analyzerPeople,
+  analyzerSources,
+  peopleOfText,
+  shippedPeopleLookups,
+  type AnalyzerPerson,
+  type AnalyzerSource,
+} from './analyze-people';
 
 const USAGE = `Usage:
   npm run -s analyze -- FILE.html [--url URL]
@@ -17,9 +25,13 @@ const USAGE = `Usage:
   npm run -s analyze -- --jsonl
       Read JSON lines on stdin, write one JSON line per input line:
         {"id", "html", "url"}  → analyse the page (url optional, default https://example.invalid/<id>)
-        {"id", "text"}         → text passthrough (isArticle null, text unchanged)
+        {"id", "text", "title"?, "lang"?, "publishedTime"?}
+                               → text mode (isArticle null, text unchanged, people of the text)
       Output: {"id","isArticle","title","byline","publishedTime","siteName","canonicalUrl","lang",
-               "text","outlet":null,"people":[]} plus "error" when a line could not be processed.
+               "text","outlet":null,"people","sourcesCited"} plus "error" when a line could not
+               be processed. people: [{"name","qid"?,"roleInText"?,"roleAtDate"?,
+               "mentions":[{"start","end"}],"quotes":[{"text","start","end","cue"}]}], offsets
+               into "text"; sourcesCited: [{"name","kind","outletQid"?,"start","end","count"}].
       Lines over 20 MB are skipped with an error. Exit code 0 even when lines fail.
   npm run -s analyze -- --help
 Exit codes: 0 done, 1 file unreadable, 2 usage error.`;
@@ -39,7 +51,8 @@ interface JsonlResult {
   lang: string | null;
   text: string | null;
   outlet: null;
-  people: [];
+  people: AnalyzerPerson[];
+  sourcesCited: AnalyzerSource[];
   error?: string;
 }
 
@@ -68,7 +81,7 @@ export function analyzeHtml(html: string, url: string): PageReport {
   const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
     sanitize ??= sanitizer();
-    return analyzeDocument(dom.window.document, url, { sanitize });
+    return analyzeDocument(dom.window.document, url, { sanitize, people: shippedPeopleLookups });
   } finally {
     dom.window.close();
   }
@@ -87,6 +100,7 @@ function emptyResult(id: unknown, error?: string): JsonlResult {
     text: null,
     outlet: null,
     people: [],
+    sourcesCited: [],
   };
   if (error !== undefined) result.error = error;
   return result;
@@ -105,6 +119,8 @@ function fromReport(id: unknown, report: PageReport): JsonlResult {
     canonicalUrl: a?.canonicalUrl ?? m?.canonicalUrl ?? null,
     lang: a?.lang ?? m?.lang ?? null,
     text: report.text,
+    people: analyzerPeople(report.people),
+    sourcesCited: analyzerSources(report.sourcesCited),
   };
 }
 
@@ -120,7 +136,16 @@ function processRecord(record: unknown): JsonlResult {
     return result;
   }
   if (html !== undefined) return emptyResult(safeId, '"html" must be a string');
-  if (typeof text === 'string') return { ...emptyResult(safeId), text };
+  if (typeof text === 'string') {
+    const opt = (v: unknown) => (typeof v === 'string' && v.length <= 10_000 ? v : undefined);
+    const { title, lang, publishedTime } = record as Record<string, unknown>;
+    const found = peopleOfText(text, {
+      title: opt(title),
+      lang: opt(lang),
+      publishedTime: opt(publishedTime),
+    });
+    return { ...emptyResult(safeId), text, ...found };
+  }
   return emptyResult(safeId, 'expected "html" (string) or "text" (string)');
 }
 

@@ -35,6 +35,7 @@ import {
   resolverRules,
   chromiumPath,
 } from '../tests/e2e/harness.mjs';
+import { benchPeople, peopleSummary } from './bench/people.mjs';
 
 const TARGETS = { maxTaskMs: 50, medianRatio: 0.25 };
 const limit = Number(process.env.BENCH_LIMIT ?? 0) || Infinity;
@@ -365,6 +366,8 @@ async function main() {
   } finally {
     await browser.close();
   }
+  log('bench: people highlights and report building');
+  const people = await benchPeople();
   log('bench: bare Readability parse (no extension)');
   const bare = await measureBare(server, cases);
   await server.close();
@@ -457,6 +460,7 @@ async function main() {
       rows,
     },
     popup,
+    people,
     bundles: { 'chrome-mv3': bundleSizes(releaseChromeDir), 'firefox-mv3': bundleSizes(releaseFirefoxDir) },
   };
 
@@ -479,6 +483,7 @@ async function main() {
     `page long tasks (all sources, longtask API has no script attribution): ${c.pageLongTasks}; long animation frames: ${c.pageLongAnimationFrames}, of which with a chrome-extension:// script: ${c.longFramesWithMastheadScripts}`,
     `machine load average at start/end: ${loadAtStart?.join(' ')} / ${report.environment.loadAverageAtEnd.join(' ')} (${os.cpus().length} CPUs)`,
     `popup click-to-content (${popup.measured}/${popup.runs} runs): median ${popup.medianMs} ms, p95 ${popup.p95Ms} ms, max ${popup.maxMs} ms`,
+    peopleSummary(people),
     'bundles (raw / gzip):',
   ];
   for (const [b, info] of Object.entries(report.bundles)) {

@@ -3,9 +3,11 @@
  * the DB handle is a reconnectable cache, everything else is a thin wrapper over `browser.*`.
  */
 import { browser } from 'wxt/browser';
+import { shippedPeopleLookups } from '@/lib/article/people-data';
 import type { PermissionsLike, ScriptingLike } from '@/lib/platform/all-sites';
 import { createSetBadge } from '@/lib/platform/badge';
 import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
+import { sendToTab } from '@/lib/platform/messages';
 import { createReportStore } from '@/lib/platform/reports';
 import { allSitesSetting, historyPausedSetting, readFlag } from '@/lib/platform/settings';
 import {
@@ -83,6 +85,8 @@ export function createBackgroundDeps(): BackgroundDeps {
     },
     scripting: b.scripting,
     permissions: b.permissions,
+    people: shippedPeopleLookups,
+    sendToTab: (tabId, type, data) => sendToTab(tabId, type, data),
     log: (message, error) =>
       error === undefined
         ? console.warn(`[masthead] ${message}`)

@@ -29,6 +29,8 @@ export interface ListenerApi {
     onAdded?: EventLike<() => void>;
     onRemoved?: EventLike<() => void>;
   };
+  /** Keyboard shortcuts (manifest `commands`); `tab` is the active tab (Chrome passes it). */
+  commands?: { onCommand?: EventLike<(command: string, tab?: TabInfo) => void> };
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): Handlers {
@@ -64,4 +66,7 @@ export function registerBackground(api: ListenerApi, deps: BackgroundDeps): void
   );
   api.permissions?.onAdded?.addListener(() => quietly('permissions.onAdded', h.resyncAllSites(deps)));
   api.permissions?.onRemoved?.addListener(() => quietly('permissions.onRemoved', h.resyncAllSites(deps)));
+  api.commands?.onCommand?.addListener((command, tab) =>
+    quietly('commands.onCommand', h.commandIssued(command, tab, deps)),
+  );
 }

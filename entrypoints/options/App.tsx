@@ -1,4 +1,6 @@
 import type { Feedback, OptionsState } from './state';
+import type { HighlightSettings } from './highlights-state';
+import { HighlightSettingsPanel } from '@/components/HighlightSettingsPanel';
 import { NewsHostList } from '@/components/NewsHostList';
 import { SettingSwitch } from '@/components/SettingSwitch';
 import { Wordmark } from '@/components/Wordmark';
@@ -7,6 +9,8 @@ import { STARTER_NEWS_HOSTS } from '@/lib/article/news-hosts';
 export interface OptionsAppProps {
   /** Options state (see createOptionsState). */
   state: OptionsState;
+  /** People highlight settings (optional so older callers and tests keep working). */
+  highlights?: HighlightSettings;
 }
 
 function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
@@ -19,7 +23,7 @@ function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
 }
 
 /** The options page: where Masthead runs, and privacy. */
-export function App({ state }: OptionsAppProps) {
+export function App({ state, highlights }: OptionsAppProps) {
   return (
     <div class="options">
       <header class="options__header">
@@ -62,6 +66,15 @@ export function App({ state }: OptionsAppProps) {
           />
           <FeedbackLine feedback={state.historyFeedback.value} />
         </section>
+        {highlights && (
+          <HighlightSettingsPanel
+            enabled={highlights.enabled.value}
+            offSites={highlights.offSites.value}
+            error={highlights.error.value}
+            onEnabled={(on) => void highlights.setEnabled(on)}
+            onSiteBackOn={(site) => void highlights.turnSiteBackOn(site)}
+          />
+        )}
       </main>
     </div>
   );

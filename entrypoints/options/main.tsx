@@ -5,6 +5,7 @@ import { sendMessage } from '@/lib/platform/messages';
 import { App } from './App';
 import { historyPausedSetting } from '@/lib/platform/settings';
 import { createOptionsState } from './state';
+import { createHighlightSettings } from './highlights-state';
 
 function main() {
   const root = document.getElementById('app');
@@ -18,11 +19,15 @@ function main() {
       setValue: (paused) => historyPausedSetting.setValue(paused),
     },
   });
-  render(<App state={state} />, root);
+  const highlights = createHighlightSettings(browser.storage.local);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'local') void highlights.load();
+  });
+  render(<App state={state} highlights={highlights} />, root);
   // The grant can also change from the browser's own extension settings: follow it.
   browser.permissions.onAdded.addListener(() => void state.refreshAllSites());
   browser.permissions.onRemoved.addListener(() => void state.refreshAllSites());
-  void state.init().then(() => {
+  void Promise.all([state.init(), highlights.load()]).then(() => {
     document.body.dataset.state = 'ready';
   });
 }

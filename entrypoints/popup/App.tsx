@@ -42,13 +42,26 @@ function openOptionsPage() {
   void browser.runtime.openOptionsPage();
 }
 
-function ArticleView({ report, article }: { report: PageReport; article: ArticleSummaryData }) {
+function ArticleView({
+  report,
+  article,
+  state,
+}: {
+  report: PageReport;
+  article: ArticleSummaryData;
+  state: PopupState;
+}) {
   return (
     <>
       <VerdictBanner verdict={report.verdict} />
       <ArticleSummary article={article} />
       <OutletSection siteName={article.siteName} publisher={article.publisher} />
-      <PeopleSection />
+      <PeopleSection
+        people={report.people}
+        sourcesCited={report.sourcesCited ?? []}
+        onFind={(name) => void state.findPerson(name)}
+        findNotice={state.findNotice.value}
+      />
       <RelatedSection />
       <SaveSection />
     </>
@@ -103,7 +116,9 @@ export function App({ state, onOpenOptions = openOptionsPage }: AppProps) {
           {announcement(state)}
         </p>
         {status === 'loading' && <Skeleton />}
-        {status === 'ready' && report?.article && <ArticleView report={report} article={report.article} />}
+        {status === 'ready' && report?.article && (
+          <ArticleView report={report} article={report.article} state={state} />
+        )}
         {status === 'not-analysed' && (
           <NotAnalysedView report={report} reason={state.notice.value ?? "Masthead can't read this page."} />
         )}

@@ -100,6 +100,7 @@ describe('registerBackground', () => {
       content: '',
       outlet: null,
       people: [] as [],
+      sourcesCited: [] as [],
     };
     await deps.reports.set(5, report);
     await deps.reports.set(6, report);
@@ -123,15 +124,20 @@ describe('background entrypoint', () => {
     };
     const fb = fakeBrowser as unknown as Record<string, unknown>;
     const saved = fb.permissions;
+    const savedCommands = fb.commands;
     fb.permissions = perms;
+    const commands = { onCommand: fakeEvent<(command: string) => void>() };
+    fb.commands = commands;
     try {
       const { default: background } = await import('@/entrypoints/background/index');
       const out = background.main();
       expect(out).toBeUndefined();
       expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
       expect(perms.onAdded.count()).toBe(1);
+      expect(commands.onCommand.count()).toBe(1);
     } finally {
       fb.permissions = saved;
+      fb.commands = savedCommands;
     }
   });
 });
