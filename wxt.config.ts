@@ -32,11 +32,15 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'chrome' ? ['offscreen'] : []),
     ],
-    // Reading list: save the current page's article from the keyboard.
+    // Keyboard: save the current article; move between the people named in it.
     commands: {
       'save-page': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save this article to the Masthead reading list',
+      },
+      'next-person': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Highlight the next person named in the article and open their card',
       },
     },
     // Automatic detection on known news hosts only; everything else needs a toolbar click

@@ -1,10 +1,40 @@
+import type { PersonReport, SourceCitedReport } from '@/lib/types';
+import { PersonItem } from './PersonItem';
 import { ReservedSection } from './ReservedSection';
+import { SourcesCitedLine } from './SourcesCitedLine';
 
-/** People card: reserved until person extraction ships; shows nothing it does not know. */
-export function PeopleSection() {
+export interface PeopleSectionProps {
+  /** People named in the article, most prominent first (PageReport.people). */
+  people?: readonly PersonReport[];
+  /** Agencies and outlets the article cites (PageReport.sourcesCited). */
+  sourcesCited?: readonly SourceCitedReport[];
+  /** The article's published date (ISO), for "as of" wording. */
+  articleDate?: string;
+  /** Asks the page to show the person's first mention; absent → no "Find on page" buttons. */
+  onFind?: (name: string) => void;
+  /** One-line result of the last "Find on page" ("Not on the page any more."), or null. */
+  findNotice?: string | null;
+}
+
+/** People named in the article, ordered by prominence, and the sources the article cites. */
+export function PeopleSection({ people = [], sourcesCited = [], onFind, findNotice }: PeopleSectionProps) {
   return (
     <ReservedSection id="people" title="People" testId="section-people">
-      <p class="empty">People named in this article will appear here.</p>
+      {people.length === 0 ? (
+        <p class="empty">Masthead found no people named in this article.</p>
+      ) : (
+        <ol class="people" aria-label="People, most prominent first">
+          {people.map((p, i) => (
+            <PersonItem key={p.name} person={p} index={i} onFind={onFind} />
+          ))}
+        </ol>
+      )}
+      {findNotice && (
+        <p class="people__notice" role="status" data-testid="people-find-notice">
+          {findNotice}
+        </p>
+      )}
+      <SourcesCitedLine sources={sourcesCited} />
     </ReservedSection>
   );
 }

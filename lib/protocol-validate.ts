@@ -55,6 +55,8 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'listHighlights',
   'updateHighlight',
   'deleteHighlight',
+  'showPerson',
+  'nextPerson',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -481,6 +483,12 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
   listHighlights: () => ({}),
   updateHighlight: validateUpdateHighlight,
   deleteHighlight: (r) => ({ id: highlightId(own(r, 'id'), 'data.id') }),
+  showPerson: (r) => ({ name: str(own(r, 'name'), 'data.name', 300) }),
+  nextPerson: (r) => {
+    const step = own(r, 'step');
+    if (step !== 1 && step !== -1) fail('data.step', 'must be 1 or -1');
+    return { step: step as 1 | -1 };
+  },
 };
 
 /** True for anything shaped like one of our envelopes (`masthead: 1`); other messages are not ours. */

@@ -8,6 +8,7 @@
 import type { LookupResult } from './outlets/enrich';
 import type { HighlightColor, HighlightSelector } from './annotations/selectors';
 import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
+import type { HighlightPerson } from './highlight/types';
 
 /** Upper bound for serialised page HTML sent to the extractor (bigger pages are "too large"). */
 export const MAX_HTML_BYTES = 5_000_000;
@@ -45,7 +46,7 @@ export interface WipeSummary {
 
 export interface ProtocolMap {
   /** content → background: the in-page pass finished; background extracts, stores, badges. */
-  pageAnalysed(data: PageAnalysedPayload): Result<{ isArticle: boolean }>;
+  pageAnalysed(data: PageAnalysedPayload): Result<{ isArticle: boolean; people?: HighlightPerson[] }>;
   /** popup → background: the stored report for a tab (null when the page was never analysed). */
   getPageReport(data: { tabId: number }): Result<PageReport | null>;
   /** popup → background: analyse the tab now (uses the toolbar click's activeTab grant). */
@@ -91,6 +92,10 @@ export interface ProtocolMap {
   updateHighlight(data: { id: string; note?: string; color?: HighlightColor }): Result<HighlightInfo>;
   /** content script → background: delete a highlight of the sender tab's page. */
   deleteHighlight(data: { id: string }): Result<{ deleted: boolean }>;
+  /** popup → content script (tabs.sendMessage): scroll to the person's first mention, open the card. */
+  showPerson(data: { name: string }): Result<{ found: boolean }>;
+  /** background → content script (keyboard command): focus the next/previous person, open the card. */
+  nextPerson(data: { step: 1 | -1 }): Result<{ name: string | null }>;
 }
 
 /** A stored highlight as the content script sees it. */

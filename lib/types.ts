@@ -4,6 +4,7 @@ import type { OutletReport } from './outlets/card';
  * Shared data shapes. Every context (content script, background, offscreen, popup, analyzer CLI)
  * speaks these types; `lib/platform/messages.ts` documents which message carries which.
  */
+import type { PersonInText, SourceCited } from './people/types';
 
 /** Anything that can fail across a message boundary (Error objects do not survive serialisation). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -164,7 +165,40 @@ export interface PageReport {
   metadata?: PageMetadata;
   /** Who publishes the page (lib/outlets/card.ts); null when the outlet is not in Masthead's data. */
   outlet: OutletReport | null;
-  people: [];
+  /** People named in the article, most prominent first (offsets into `text`). */
+  people: PersonReport[];
+  /** News agencies and outlets the article attributes facts, quotes or photos to. */
+  sourcesCited: SourceCitedReport[];
+}
+
+/** An office held on the article's date, from the shipped officeholder data (lib/people/offices.ts). */
+export interface PersonRoleAtDate {
+  /** Wikidata QID of the office. */
+  qid: string;
+  label: string;
+  since?: string;
+  until?: string;
+  /** URL of the fact's source. */
+  source: string;
+  asOf: string;
+}
+
+/** A person named in the article, with the officeholder data's identity and role when known. */
+export interface PersonReport extends PersonInText {
+  /** Wikidata QID of the person, when the name (and role) identify one unambiguously. */
+  qid?: string;
+  /** The office the person held on the article's published date. */
+  roleAtDate?: PersonRoleAtDate;
+}
+
+/** A source the article cites, with the outlet's QID when the outlet data knows the name. */
+export interface SourceCitedReport extends SourceCited {
+  outletQid?: string;
+  /**
+   * Cited in a photo caption, which the clean `text` leaves out: `start`/`end` are then offsets
+   * into the captions joined with blank lines, not into `text`.
+   */
+  inCaption?: true;
 }
 
 /** Row stored in IndexedDB for each article the reader opened (not from private windows). */

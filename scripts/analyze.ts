@@ -15,6 +15,14 @@ import {
 } from '../lib/outlets/page';
 import { createSanitizer } from '../lib/safe-html';
 import type { PageReport } from '../lib/types';
+import {
+  analyzerPeople,
+  analyzerSources,
+  peopleOfText,
+  shippedPeopleLookups,
+  type AnalyzerPerson,
+  type AnalyzerSource,
+} from './analyze-people';
 
 const USAGE = `Usage:
   npm run -s analyze -- FILE.html [--url URL]
@@ -24,10 +32,14 @@ const USAGE = `Usage:
   npm run -s analyze -- --jsonl
       Read JSON lines on stdin, write one JSON line per input line:
         {"id", "html", "url"}  → analyse the page (url optional, default https://example.invalid/<id>)
-        {"id", "text"}         → text passthrough (isArticle null, text unchanged)
+        {"id", "text", "title"?, "lang"?, "publishedTime"?}
+                               → text mode (isArticle null, text unchanged, people of the text)
       Output: {"id","isArticle","title","byline","publishedTime","siteName","canonicalUrl","lang",
-               "text","outlet":{"id","name","domain","country","control",…}|null,"people":[]}
-               plus "error" when a line could not be processed.
+               "text","outlet":{"id","name","domain","country","control",…}|null,"people",
+               "sourcesCited"} plus "error" when a line could not be processed.
+               people: [{"name","qid"?,"roleInText"?,"roleAtDate"?,
+               "mentions":[{"start","end"}],"quotes":[{"text","start","end","cue"}]}], offsets
+               into "text"; sourcesCited: [{"name","kind","outletQid"?,"start","end","count"}].
       Lines over 20 MB are skipped with an error. Exit code 0 even when lines fail.
   npm run -s analyze -- --urls [FILE]
       Read {"url"} JSON lines (stdin, or FILE), write {"url","outlet":{…}|null} per line from the
@@ -53,7 +65,8 @@ interface JsonlResult {
   lang: string | null;
   text: string | null;
   outlet: OutletSummary | null;
-  people: [];
+  people: AnalyzerPerson[];
+  sourcesCited: AnalyzerSource[];
   error?: string;
 }
 
@@ -82,7 +95,10 @@ export function analyzeHtml(html: string, url: string): PageReport {
   const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
     sanitize ??= sanitizer();
-    return withOutletReport(analyzeDocument(dom.window.document, url, { sanitize }), outletData());
+    return withOutletReport(
+      analyzeDocument(dom.window.document, url, { sanitize, people: shippedPeopleLookups }),
+      outletData(),
+    );
   } finally {
     dom.window.close();
   }
@@ -101,6 +117,7 @@ function emptyResult(id: unknown, error?: string): JsonlResult {
     text: null,
     outlet: null,
     people: [],
+    sourcesCited: [],
   };
   if (error !== undefined) result.error = error;
   return result;
@@ -120,6 +137,8 @@ function fromReport(id: unknown, report: PageReport): JsonlResult {
     lang: a?.lang ?? m?.lang ?? null,
     text: report.text,
     outlet: report.outlet ? summarizeOutlet(report.outlet) : null,
+    people: analyzerPeople(report.people),
+    sourcesCited: analyzerSources(report.sourcesCited),
   };
 }
 
@@ -135,7 +154,16 @@ function processRecord(record: unknown): JsonlResult {
     return result;
   }
   if (html !== undefined) return emptyResult(safeId, '"html" must be a string');
-  if (typeof text === 'string') return { ...emptyResult(safeId), text };
+  if (typeof text === 'string') {
+    const opt = (v: unknown) => (typeof v === 'string' && v.length <= 10_000 ? v : undefined);
+    const { title, lang, publishedTime } = record as Record<string, unknown>;
+    const found = peopleOfText(text, {
+      title: opt(title),
+      lang: opt(lang),
+      publishedTime: opt(publishedTime),
+    });
+    return { ...emptyResult(safeId), text, ...found };
+  }
   return emptyResult(safeId, 'expected "html" (string) or "text" (string)');
 }
 

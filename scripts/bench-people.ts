@@ -1,12 +1,16 @@
 /**
  * Micro-benchmark of people extraction in Node (issue: people named in the article).
- * Run: `npm run -s bench:people`. Prints one JSON line with chars/s.
+ * Run: `npm run -s bench:people`. Prints one JSON line with chars/s, and the size and load time
+ * of the people data (lib/people/data/officeholders.json, background only; known-leaders.json,
+ * part of the extraction code).
  * Input: the seed article (../shared/seed, override MASTHEAD_SHARED) repeated, plus synthetic
  * news-like text, so that it runs without the corpora.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { extractPeople } from '../lib/people/extract';
+import { buildOfficeIndex, roleAtDate } from '../lib/people/offices';
 
 const shared = process.env.MASTHEAD_SHARED ?? resolve(import.meta.dirname, '../../shared');
 const seedPath = resolve(shared, 'seed/presstv-japan-us-alliance.txt');
@@ -39,6 +43,31 @@ const large = timeIt(big, 1);
 const synth = timeIt(synthetic, 1000);
 const cps = (len: number, r: { runs: number; ms: number }) => Math.round((len * r.runs) / (r.ms / 1000));
 
+/** Size of the people data and what loading it costs in the background (parse + index). */
+function peopleData(): Record<string, number> {
+  const dataDir = resolve(import.meta.dirname, '../lib/people');
+  const raw = readFileSync(resolve(dataDir, 'data/officeholders.json'));
+  const leaders = readFileSync(resolve(dataDir, 'known-leaders.json'));
+  const t0 = performance.now();
+  const parsed: unknown = JSON.parse(raw.toString('utf8'));
+  const t1 = performance.now();
+  const index = buildOfficeIndex(parsed);
+  const t2 = performance.now();
+  const names = ['James Mattis', 'Shinzo Abe', 'Donald Trump', 'Fumio Kishida', 'Jane Nobody'];
+  let lookups = 0;
+  while (performance.now() - t2 < 300) roleAtDate(index, names[lookups++ % names.length]!, '2017-02-03');
+  const t3 = performance.now();
+  return {
+    officeholdersBytes: raw.length,
+    officeholdersGzipBytes: gzipSync(raw).length,
+    officeholdersPeople: Object.keys((parsed as { people: object }).people).length,
+    parseMs: Math.round(t1 - t0),
+    buildIndexMs: Math.round(t2 - t1),
+    roleAtDatePerSec: Math.round(lookups / ((t3 - t2) / 1000)),
+    knownLeadersBytes: leaders.length,
+  };
+}
+
 console.log(
   JSON.stringify({
     bench: 'people',
@@ -49,5 +78,6 @@ console.log(
     syntheticCharsPerSec: cps(synthetic.length, synth),
     oneMegabyteMs: Math.round(large.ms),
     oneMegabyteCharsPerSec: cps(big.length, large),
+    data: peopleData(),
   }),
 );

@@ -40,6 +40,7 @@ import { benchReadingList, readingListSummary } from './bench/reading-list.mjs';
 import { benchImport } from './bench/import.mjs';
 import { benchRelated } from './bench/related.mjs';
 import { benchAnchoring } from './bench/anchoring.mjs';
+import { benchPeople, peopleSummary } from './bench/people.mjs';
 
 const TARGETS = { maxTaskMs: 50, medianRatio: 0.25 };
 const limit = Number(process.env.BENCH_LIMIT ?? 0) || Infinity;
@@ -370,6 +371,8 @@ async function main() {
   } finally {
     await browser.close();
   }
+  log('bench: people highlights and report building');
+  const people = await benchPeople();
   log('bench: bare Readability parse (no extension)');
   const bare = await measureBare(server, cases);
   await server.close();
@@ -463,6 +466,7 @@ async function main() {
     },
     popup,
     outlets: await benchOutlets(),
+    people,
     bundles: { 'chrome-mv3': bundleSizes(releaseChromeDir), 'firefox-mv3': bundleSizes(releaseFirefoxDir) },
   };
 
@@ -494,6 +498,7 @@ async function main() {
     `machine load average at start/end: ${loadAtStart?.join(' ')} / ${report.environment.loadAverageAtEnd.join(' ')} (${os.cpus().length} CPUs)`,
     `popup click-to-content (${popup.measured}/${popup.runs} runs): median ${popup.medianMs} ms, p95 ${popup.p95Ms} ms, max ${popup.maxMs} ms`,
     readingListSummary(report.readingList),
+    peopleSummary(people),
     'bundles (raw / gzip):',
   ];
   for (const [b, info] of Object.entries(report.bundles)) {

@@ -11,7 +11,10 @@
 import { defineContentScript, type ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import { NEWS_MATCHES } from '@/lib/platform/content-matches';
-import { isContextInvalidated, sendMessage } from '@/lib/platform/messages';
+import { isContextInvalidated, registerHandlers, sendMessage } from '@/lib/platform/messages';
+import { validateHighlightPeople } from '@/lib/highlight/people';
+import { ok } from '@/lib/types';
+import { createPeopleUi } from './people-ui';
 import { analysePage, type PerfRecord } from './pipeline';
 import { createRerunScheduler, RERUN_DEFAULTS } from './rerun';
 
@@ -43,6 +46,7 @@ function main(ctx: ContentScriptContext): void {
   const stop = () => {
     stopped = true;
     scheduler.cancel();
+    peopleUi.stop();
     if (!ctx.isInvalid) ctx.abort('Masthead: extension context invalidated');
   };
 
@@ -83,11 +87,13 @@ function main(ctx: ContentScriptContext): void {
       const perf = { ...result.perf, wall: performance.now() - t0 };
       if (result.kind === 'skipped') {
         markForTests(`skipped:${result.reason}`, perf);
+        void peopleUi.update([]);
         return;
       }
       // A fresh injection always reports once (an explicit "analyse now"); re-runs only on change.
       if (trigger !== 'initial' && result.fingerprint === lastSent) {
         markForTests('skipped:unchanged', perf);
+        void peopleUi.repaint();
         return;
       }
       const reply = await sendMessage('pageAnalysed', result.payload);
@@ -101,6 +107,7 @@ function main(ctx: ContentScriptContext): void {
       }
       lastSent = result.fingerprint;
       markForTests('sent', perf);
+      void peopleUi.update(validateHighlightPeople(reply.value.people));
     } catch (e) {
       if (browser.runtime?.id == null) {
         stop();
@@ -124,9 +131,39 @@ function main(ctx: ContentScriptContext): void {
     clearTimer: (id) => clearTimeout(id),
     run: (reason) => void run(reason),
   });
-  ctx.onInvalidated(() => scheduler.cancel());
+  const peopleUi = createPeopleUi({
+    win: window,
+    now: () => performance.now(),
+    yieldToPage,
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    dead,
+    settings: {
+      get: (keys) => browser.storage.local.get(keys),
+      set: (items) => browser.storage.local.set(items),
+      onChanged: (fn) =>
+        browser.storage.onChanged.addListener((_c, area) => area === 'local' && !dead() && fn()),
+    },
+    onPainted: (stats) => {
+      if (E2E) document.documentElement.dataset.mastheadHighlights = JSON.stringify(stats);
+    },
+  });
+  peopleUi.start();
+  const unregister = registerHandlers(
+    {
+      showPerson: async ({ name }) => ok({ found: !dead() && (await peopleUi.showPerson(name)) }),
+      nextPerson: async ({ step }) => ok({ name: dead() ? null : peopleUi.step(step) }),
+    },
+    { role: 'content' },
+  );
+
+  ctx.onInvalidated(() => {
+    scheduler.cancel();
+    peopleUi.stop();
+    unregister();
+  });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     generation++; // abandon a run still looking at the previous page
+    peopleUi.clear(); // the old page's mentions; the next run paints the new page's
     scheduler.trigger();
   });
 

@@ -3,10 +3,12 @@
  * the DB handle is a reconnectable cache, everything else is a thin wrapper over `browser.*`.
  */
 import { browser } from 'wxt/browser';
+import { shippedPeopleLookups } from '@/lib/article/people-data';
 import type { PermissionsLike, ScriptingLike } from '@/lib/platform/all-sites';
 import { outletData } from '@/lib/outlets/dataset';
 import { createSetBadge } from '@/lib/platform/badge';
 import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
+import { sendToTab } from '@/lib/platform/messages';
 import { createReportStore } from '@/lib/platform/reports';
 import {
   allSitesSetting,
@@ -107,6 +109,8 @@ export function createBackgroundDeps(): BackgroundDeps {
         storage: { local: b.storage.local, session: b.storage.session, sync: b.storage.sync },
         alarms: b.alarms,
       }),
+    people: shippedPeopleLookups,
+    sendToTab: (tabId, type, data) => sendToTab(tabId, type, data),
     log: (message, error) =>
       error === undefined
         ? console.warn(`[masthead] ${message}`)

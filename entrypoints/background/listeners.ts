@@ -76,8 +76,14 @@ export function registerBackground(api: ListenerApi, deps: BackgroundDeps): void
   api.contextMenus?.onClicked.addListener((info, tab) =>
     quietly('contextMenus.onClicked', rl.menuClicked(info, tab, deps).then(logResult('save'))),
   );
+  // One listener for every keyboard command: save the article, or move to the next person.
   api.commands?.onCommand.addListener((command, tab) =>
-    quietly('commands.onCommand', rl.commandRun(command, tab, deps).then(logResult('save'))),
+    quietly(
+      'commands.onCommand',
+      command === rl.COMMAND_SAVE
+        ? rl.commandRun(command, tab, deps).then(logResult('save'))
+        : h.commandIssued(command, tab, deps),
+    ),
   );
   api.runtime.onStartup.addListener(() => {
     // Tab ids do not survive a restart; the storage.local fallback would keep stale reports

@@ -2,6 +2,8 @@ import { OUTLET_LOOKUP_STATEMENT, type FlagState } from './flag';
 import type { Feedback, OptionsState } from './state';
 import type { DeleteAllState } from './delete-all';
 import { DeleteAllData } from '@/components/DeleteAllData';
+import type { HighlightSettings } from './highlights-state';
+import { HighlightSettingsPanel } from '@/components/HighlightSettingsPanel';
 import { NewsHostList } from '@/components/NewsHostList';
 import { SettingSwitch } from '@/components/SettingSwitch';
 import { Wordmark } from '@/components/Wordmark';
@@ -14,6 +16,8 @@ export interface OptionsAppProps {
   outletLookup?: FlagState;
   /** "Delete all Masthead data" (see createDeleteAllState); the section is hidden without it. */
   deleteAll?: DeleteAllState;
+  /** People highlight settings (optional so older callers and tests keep working). */
+  highlights?: HighlightSettings;
 }
 
 function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
@@ -26,7 +30,7 @@ function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
 }
 
 /** The options page: where Masthead runs, and privacy. */
-export function App({ state, outletLookup, deleteAll }: OptionsAppProps) {
+export function App({ state, outletLookup, deleteAll, highlights }: OptionsAppProps) {
   return (
     <div class="options">
       <header class="options__header">
@@ -116,6 +120,15 @@ export function App({ state, outletLookup, deleteAll }: OptionsAppProps) {
             </a>
           </p>
         </section>
+        {highlights && (
+          <HighlightSettingsPanel
+            enabled={highlights.enabled.value}
+            offSites={highlights.offSites.value}
+            error={highlights.error.value}
+            onEnabled={(on) => void highlights.setEnabled(on)}
+            onSiteBackOn={(site) => void highlights.turnSiteBackOn(site)}
+          />
+        )}
       </main>
     </div>
   );

@@ -7,6 +7,7 @@ import { historyPausedSetting, outletLookupSetting, readFlag } from '@/lib/platf
 import { createFlagState } from './flag';
 import { createOptionsState } from './state';
 import { createDeleteAllState } from './delete-all';
+import { createHighlightSettings } from './highlights-state';
 
 function main() {
   const root = document.getElementById('app');
@@ -27,15 +28,22 @@ function main() {
       off: 'Online lookup is off: nothing is sent.',
     },
   );
+  const highlights = createHighlightSettings(browser.storage.local);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'local') void highlights.load();
+  });
   // The wipe resets settings to their defaults: read them again afterwards.
   const deleteAll = createDeleteAllState(sendMessage, async () => {
-    await Promise.all([state.init(), outletLookup.init()]);
+    await Promise.all([state.init(), outletLookup.init(), highlights.load()]);
   });
-  render(<App state={state} outletLookup={outletLookup} deleteAll={deleteAll} />, root);
+  render(
+    <App state={state} outletLookup={outletLookup} deleteAll={deleteAll} highlights={highlights} />,
+    root,
+  );
   // The grant can also change from the browser's own extension settings: follow it.
   browser.permissions.onAdded.addListener(() => void state.refreshAllSites());
   browser.permissions.onRemoved.addListener(() => void state.refreshAllSites());
-  void Promise.all([state.init(), outletLookup.init()]).then(() => {
+  void Promise.all([state.init(), outletLookup.init(), highlights.load()]).then(() => {
     document.body.dataset.state = 'ready';
   });
 }

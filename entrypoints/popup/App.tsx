@@ -49,13 +49,13 @@ function openOptionsPage() {
 function ArticleView({
   report,
   article,
-  tabId,
+  state,
   lookup,
   onOpenOptions,
 }: {
   report: PageReport;
   article: ArticleSummaryData;
-  tabId: number;
+  state: PopupState;
   lookup?: LookupState;
   onOpenOptions: () => void;
 }) {
@@ -75,9 +75,14 @@ function ArticleView({
           lookup && unknown ? <OutletLookup view={lookup.view.value} onOpenOptions={onOpenOptions} /> : null
         }
       />
-      <PeopleSection />
+      <PeopleSection
+        people={report.people}
+        sourcesCited={report.sourcesCited ?? []}
+        onFind={(name) => void state.findPerson(name)}
+        findNotice={state.findNotice.value}
+      />
       <RelatedSection />
-      <SavePanel tabId={tabId} url={report.url} />
+      <SavePanel tabId={state.tabId} url={report.url} />
     </>
   );
 }
@@ -142,7 +147,7 @@ export function App({ state, onOpenOptions = openOptionsPage, lookup }: AppProps
           <ArticleView
             report={report}
             article={report.article}
-            tabId={state.tabId}
+            state={state}
             lookup={lookup}
             onOpenOptions={onOpenOptions}
           />

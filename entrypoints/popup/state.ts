@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { sendMessage } from '@/lib/platform/messages';
+import { sendMessage, sendToTab } from '@/lib/platform/messages';
 import type { MessageData, MessageReply, MessageType } from '@/lib/protocol';
 import type { PageReport } from '@/lib/types';
 
@@ -16,6 +16,8 @@ export interface PopupStateOptions {
   timeoutMs?: number;
   /** Injected for tests; resolves after `ms`. */
   sleep?: (ms: number) => Promise<void>;
+  /** Message to the tab's content script (tests pass a fake). */
+  sendTab?: typeof sendToTab;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -108,12 +110,23 @@ export function createPopupState(tabId: number, send: Send = sendMessage, option
     }
   }
 
+  /** Result of the last "Find on page" when it did not work (null when it did). */
+  const findNotice = signal<string | null>(null);
+
+  /** Ask the page to scroll to the person's first mention and open their card. */
+  async function findPerson(name: string): Promise<void> {
+    findNotice.value = null;
+    const reply = await (options.sendTab ?? sendToTab)(tabId, 'showPerson', { name });
+    if (!reply.ok) findNotice.value = 'Masthead could not reach the page. Reload it and try again.';
+    else if (!reply.value.found) findNotice.value = `${name} is not highlighted on the page right now.`;
+  }
+
   /** Stops any polling in flight (e.g. when the popup closes). */
   function dispose() {
     generation++;
   }
 
-  return { tabId, report, status, error, notice, load, retry: load, dispose };
+  return { tabId, report, status, error, notice, findNotice, findPerson, load, retry: load, dispose };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

@@ -12,6 +12,7 @@ import { emptyMetadata, readMetadata } from './metadata';
 import { precheckPage } from './precheck';
 import { buildReport } from './report';
 import { notArticle } from './verdict';
+import type { PeopleLookups } from './people-report';
 
 /** Options for {@link analyzeDocument}. */
 export interface AnalyzeOptions {
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   isVisible?: (el: Element) => boolean;
   /** Readability's element limit (default 50,000). */
   maxElemsToParse?: number;
+  /** People extraction and data lookups (see buildReport); omitted → no people. */
+  people?: PeopleLookups;
 }
 
 function emptySignals(url: string): DetectionSignals {
@@ -54,7 +57,15 @@ function pipeline(doc: Document, url: string, opts: AnalyzeOptions, now: Date): 
   const extracted = early
     ? null
     : extractArticle(doc, { url, sanitize: opts.sanitize, maxElemsToParse: opts.maxElemsToParse });
-  return buildReport({ url, signals, metadata, extracted, verdict: early ?? undefined, now });
+  return buildReport({
+    url,
+    signals,
+    metadata,
+    extracted,
+    verdict: early ?? undefined,
+    now,
+    people: opts.people,
+  });
 }
 
 /**

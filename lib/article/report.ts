@@ -15,6 +15,8 @@ import type {
 import { normalizeUrl } from '../url/normalize';
 import { cleanByline } from './byline';
 import { classifyPage } from './detect';
+import { captionsOf } from './captions';
+import { peopleForReport, type PeopleLookups } from './people-report';
 
 /** Inputs of {@link buildReport}. */
 export interface ReportInput {
@@ -24,6 +26,11 @@ export interface ReportInput {
   extracted: ExtractedArticle | null;
   verdict?: ArticleVerdict;
   now: Date;
+  /**
+   * People extraction for articles: omitted → no people; `{}` → extraction without data lookups;
+   * the shipped lookups (lib/article/people-data.ts) add QIDs and roles at the article's date.
+   */
+  people?: PeopleLookups;
 }
 
 /** Average adult silent reading speed (words per minute) for the reading-time estimate. */
@@ -86,7 +93,22 @@ export function buildReport(input: ReportInput): PageReport {
     metadata,
     outlet: null,
     people: [],
+    sourcesCited: [],
   };
   if (isArticle) report.article = summarize(metadata, extracted, text);
+  if (isArticle && input.people && report.article) {
+    const found = peopleForReport(
+      {
+        text,
+        title: report.article.title,
+        lang: report.article.lang,
+        publishedTime: report.article.publishedTime,
+        captions: captionsOf(report.content),
+      },
+      input.people,
+    );
+    report.people = found.people;
+    report.sourcesCited = found.sourcesCited;
+  }
   return report;
 }

@@ -5,6 +5,7 @@ import {
   DEMONYMS,
   GIVEN_NAMES,
   KNOWN_PEOPLE,
+  KNOWN_SURNAMES,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NEVER_NAMES,
@@ -13,6 +14,7 @@ import {
   PLACES,
   SURNAMES,
   TITLES,
+  TITLE_MODIFIERS,
   TRAILING_NOISE,
   PERSON_NOUNS,
   WORD_GIVEN_NAMES,
@@ -67,12 +69,17 @@ export function stripMarks(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-/** Index after the last title word that still leaves a name behind it, or 0. */
+/** Index after the last title word (not a mere modifier) that still leaves a name behind it, or 0. */
 function titleEnd(tokens: Token[]): number {
   let end = 0;
-  for (let i = 0; i < tokens.length - 1; i++) if (TITLES.has(tokens[i]!.lower)) end = i + 1;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const w = tokens[i]!.lower;
+    if (TITLES.has(w) && !TITLE_MODIFIERS.has(w)) end = i + 1;
+  }
   return end;
 }
+
+const FOREIGN_ARTICLES = new Set(['la', 'le', 'les', 'el', 'il', 'lo', 'los', 'las', 'der', 'die', 'das']);
 
 function isThing(tokens: Token[]): boolean {
   const key = nameKey(tokens);
@@ -81,6 +88,10 @@ function isThing(tokens: Token[]): boolean {
   if (tokens.length === 1 && (PLACES.has(key) || DEMONYMS.has(key) || NEVER_NAMES.has(key))) return true;
   if (tokens.length > 1 && PLACES.has(key)) return true;
   if (tokens.length > 1 && THING_PREFIXES.has(tokens[0]!.lower)) return true;
+  // A title of a work or a place in a Romance or German language: "La Machine Infernale",
+  // "Santo Spirito", "Die Walküre" (a particle-led surname has at most two words: "Le Drian").
+  if (tokens.length > 2 && FOREIGN_ARTICLES.has(tokens[0]!.lower)) return true;
+  if (tokens.length > 1 && /^(?:santo|santa|san|são|sankt)$/.test(tokens[0]!.lower)) return true;
   // Ends in the plural of a common noun, without a given name first: "Wycliffe Bible Translators",
   // "Iodine Deficiency Disorders" (but "Roger Waters", "Jenna Banks").
   const lastLower = tokens[tokens.length - 1]!.lower;
@@ -124,7 +135,9 @@ function dropLeading(tokens: Token[], sentenceInitial: boolean): Token[] {
     const w = tokens[a]!.lower;
     if (NAME_PARTICLES.has(w)) break; // "Le Drian said"
     const common = COMMON_WORDS.has(w) && !GIVEN_NAMES.has(w) && !SURNAMES.has(w);
-    const place = (PLACES.has(w) || DEMONYMS.has(w)) && !GIVEN_NAMES.has(w);
+    // "Paris Hilton": a place word before a known surname is the given name.
+    const beforeKnown = tokens.length - a === 2 && KNOWN_SURNAMES.has(stripMarks(tokens[a + 1]!.lower));
+    const place = (PLACES.has(w) || DEMONYMS.has(w)) && !GIVEN_NAMES.has(w) && !beforeKnown;
     // A lone place name stays: it may be the surname of a person named in full ("Paris").
     const lone = a === tokens.length - 1;
     if (!(common && sentenceInitial) && !(place && !lone) && !NEVER_NAMES.has(w)) break;
@@ -133,14 +146,19 @@ function dropLeading(tokens: Token[], sentenceInitial: boolean): Token[] {
   return tokens.slice(a);
 }
 
+const nameWordOrRare = (t: Token) =>
+  !COMMON_WORDS.has(t.lower) || GIVEN_NAMES.has(t.lower) || SURNAMES.has(t.lower);
+
 function evidenceFor(
   name: Token[],
   hasTitle: boolean,
   after: string,
   sentenceInitial: boolean,
 ): NameEvidence | null {
-  if (hasTitle) return 'title';
+  // After a title, a name has a name word: "Major League Baseball" is no one.
+  if (hasTitle) return name.some(nameWordOrRare) ? 'title' : null;
   if (isKnownName(name)) return 'known';
+  if (name.length === 1 && !sentenceInitial && KNOWN_SURNAMES.has(stripMarks(name[0]!.lower))) return 'known';
   const first = name[0]!.lower;
   const last = name[name.length - 1]!.lower;
   const plausible = name.every(
@@ -165,6 +183,8 @@ function evidenceFor(
   )
     return 'given';
   if (name.length >= 2 && SURNAMES.has(stripMarks(last)) && plausible && !sentenceInitial) return 'surname';
+  if (name.length === 2 && FAMILY_SYLLABLE.test(name[0]!.text) && SYLLABIC_GIVEN.test(name[1]!.text))
+    return 'shape';
   if (
     (PERSON_CUE.test(after) || (name.length >= 2 && appositiveRole(after))) &&
     plausible &&
@@ -178,10 +198,12 @@ function evidenceFor(
 const NOUNLIKE_ENDING =
   /(?:ism|ics|ity|ence|ance|tion|sion|ment|ness|logy|ship|ical|ive|ous|ium|ing|ers|ies|ics|ary|ate|ist)$/;
 // A romanised two-syllable given name: "Wai-ching", "Kwok-hung", "Joo-ho", "Kai-shek".
-export const SYLLABIC_GIVEN = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}$/u;
+export const SYLLABIC_GIVEN = /^\p{Lu}\p{Ll}{1,5}-(?:\p{Ll}{1,6}|\p{Lu}\p{Ll}{1,2})$/u;
+// A romanised family name of one syllable before such a given name: "Park Joo-ho", "Lam Cheuk-ting".
+const FAMILY_SYLLABLE = /^\p{Lu}\p{Ll}{1,4}$/u;
 // Before a title of a work or a place, not before a person's name.
 const NOT_PERSON_BEFORE =
-  /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|in|at|on|into|near|from|called|titled|entitled|drama|series|film|movie|show|novel|book|album|song|play|opera|magazine|journal|newspaper|company|band|club|team)\s+|["“‘'(])$/i;
+  /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|in|at|on|into|near|from|called|titled|entitled|drama|series|film|movie|show|novel|book|album|song|play|opera|magazine|journal|newspaper|company|band|club|team)\s+|["“‘'(])$/i;
 const NOT_PERSON_AFTER = /^\s*(?:\(\d{4}\)|\(\d{4}[^\d–-])/;
 
 /**
@@ -228,7 +250,9 @@ function splitAfterDescriptor(tokens: Token[]): number {
       (COMMON_WORDS.has(w) ||
         COMMON_WORDS.has(w.replace(/s$/, '')) ||
         PERSON_NOUNS.has(w) ||
-        /^\p{L}+ist$/u.test(w))
+        /^\p{L}+ist$/u.test(w) ||
+        // "Pan-democrat Lam Cheuk-ting", "Ex-minister …", "Pro-Beijing …".
+        /^(?:pan|ex|pro|anti|non|neo|co|post|pre)-\p{Ll}/u.test(w))
     )
       cut = 1;
     else if (
@@ -269,6 +293,25 @@ function isNotAName(name: Token[]): boolean {
 
 const DETERMINER = /^(?:the|a|an|this|that|these|those|our|their)$/;
 
+// Before a place, not a person: "in Kanata", "suburb of Preston", "at Shea", "Earl of Clare".
+const PLACE_BEFORE =
+  /\b(?:in|at|from|near|into|native|(?:suburb|city|town|village|county|province|state|region|district|port|island|plains?|mount|valley|river|lake|gulf|sea|earl|duke|count|marquess|baron|bishop)\s+of)\s+$/i;
+const placeWord = (w: string | undefined) => w !== undefined && PLACES.has(w.toLowerCase());
+
+/**
+ * A lone capitalised word where places stand: after a locative preposition, or next to a
+ * place name across a comma ("Irving, Texas", "Exeter, Devon", "Arkansas, Fayetteville").
+ */
+function inPlaceContext(text: string, tok: Token): boolean {
+  const before = text.slice(Math.max(0, tok.start - 24), tok.start);
+  const after = text.slice(tok.end, tok.end + 24);
+  return (
+    PLACE_BEFORE.test(before) ||
+    placeWord(/^,\s+(\p{Lu}\p{L}+)/u.exec(after)?.[1]) ||
+    placeWord(/(\p{Lu}\p{L}+),\s+$/u.exec(before)?.[1])
+  );
+}
+
 /**
  * Splits a capitalised run into title and name, and says whether the name is a person's.
  * Returns null for things (organisations, places, outlets, treaties, systems); single
@@ -306,6 +349,14 @@ export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandi
     const before = text.slice(Math.max(0, name[0]!.start - 16), name[0]!.start);
     if (nameShaped(name, before, after)) evidence = 'shape';
   }
+  if (
+    name.length === 1 &&
+    title.length === 0 &&
+    evidence &&
+    evidence !== 'title' &&
+    inPlaceContext(text, lastTok)
+  )
+    return { name, title, evidence: null, linkOnly: true };
   // Names take no article: "the Onion said", "the Taliban".
   const determined =
     cut === 0 && name[0] === run.tokens[0] && prev !== undefined && DETERMINER.test(prev.lower);

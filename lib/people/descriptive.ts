@@ -82,8 +82,10 @@ export function roleSignature(role: string): RoleSignature | undefined {
 }
 
 // "the US secretary of defense", "Japan's prime minister", "the premier", "the Japanese foreign minister"
+// Word lengths are bounded: an unbounded `[\p{L}]+` backtracks over a 5 MB word until the
+// regexp stack overflows.
 const DESCRIPTION =
-  /\b(?:the|[\p{Lu}][\p{L}]+['’]s)\s+((?:[\p{L}.-]+\s+){0,3}?(?:premier|prime minister|president|chancellor|(?:[a-z]+\s+)?(?:minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|senator)(?:\s+of\s+(?:the\s+)?[a-z]+)?))\b/giu;
+  /\b(?:the|[\p{Lu}][\p{L}]{1,40}['’]s)\s+((?:[\p{L}.-]{1,40}\s+){0,3}?(?:premier|prime minister|president|chancellor|(?:[a-z]{1,40}\s+)?(?:minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|senator)(?:\s+of\s+(?:the\s+)?[a-z]{1,40})?))\b/giu;
 
 /**
  * Resolves descriptive references ("the US secretary of defense") to the single person

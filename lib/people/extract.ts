@@ -7,6 +7,9 @@ import { attributeQuotes, findQuoteSpans } from './quotes';
 import { findSourcesCited } from './sources-cited';
 import { leadEnd, namedInTitle, prominenceOf } from './prominence';
 
+/** At most this many people come back (the most prominent): output stays bounded on any input. */
+export const MAX_PEOPLE = 300;
+
 function addDescriptive(text: string, registry: PersonRegistry): void {
   const sigs = registry.people.map((p) => {
     const sorted = [...p.roles].sort((a, b) => a.start - b.start);
@@ -60,7 +63,9 @@ function finish(text: string, title: string | undefined, registry: PersonRegistr
     };
   });
   const first = (p: PersonInText) => p.mentions[0]?.start ?? 0;
-  return people.sort((a, b) => b.prominence.score - a.prominence.score || first(a) - first(b));
+  return people
+    .sort((a, b) => b.prominence.score - a.prominence.score || first(a) - first(b))
+    .slice(0, MAX_PEOPLE);
 }
 
 /**

@@ -1,4 +1,5 @@
 import known from './known-names.json';
+import leaders from './known-leaders.json';
 
 /**
  * Word lists for people recognition. Lower-cased. The large lists come from
@@ -48,6 +49,7 @@ export const PERSON_NOUNS = set(known.roleNouns);
 export const KNOWN_PEOPLE = new Set([
   ...known.famous,
   ...(known.people as Array<[string, string]>).map(([name]) => name.toLowerCase()),
+  ...leaders.names,
 ]);
 
 /** Office and rank words that both precede a name ("Judge Ann Roe") and head a role ("the judge"). */
@@ -201,7 +203,38 @@ export const TITLES = set([
   'supt',
   'superintendent',
   'anchor',
+  // Hyphenated ranks and offices are one token: "Major-General Scott".
+  'major-general',
+  'lieutenant-general',
+  'brigadier-general',
+  'lieutenant-colonel',
+  'vice-president',
+  'vice-admiral',
+  'rear-admiral',
+  'attorney-general',
+  'governor-general',
+  'secretary-general',
+  'director-general',
+  // Religious and dynastic titles: "Abba Theodorus", "Apa Horsiesios", "Tsarevna Sophia".
+  'abba',
+  'apa',
+  'abbot',
+  'tsarevna',
+  'tsarevich',
+  'tsarina',
+  'tsaritsa',
 ]);
+
+/**
+ * Titles that only modify the office word after them ("Prime Minister", "former President",
+ * "Foreign Minister"): alone before a capitalised word they are no title ("Foreign Quarter",
+ * "former Scientologist", "First Corinthians").
+ */
+export const TITLE_MODIFIERS = set(
+  'former late acting interim prime foreign defense defence interior finance state home health trade economy energy education labor labour agriculture transport first supreme grand high crown vice emeritus'.split(
+    ' ',
+  ),
+);
 
 /** Head nouns of a role: a role phrase must contain one. */
 export const ROLE_HEADS = set([
@@ -591,3 +624,20 @@ export const TRAILING_NOISE = set([
   'of',
   'for',
 ]);
+
+/**
+ * Surnames of heads of state and government since 2000 and of compromise's famous people that
+ * are nothing else (no common word, place, given name, demonym or organisation): alone in
+ * running text they name a person ("Clinton came into office", "Romney in 08").
+ */
+export const KNOWN_SURNAMES = new Set(
+  [...leaders.surnames, ...known.famous.map((n) => n.split(' ').pop() ?? '')].filter(
+    (w) =>
+      w.length >= 4 &&
+      !COMMON_WORDS.has(w) &&
+      !PLACES.has(w) &&
+      !GIVEN_NAMES.has(w) &&
+      !DEMONYMS.has(w) &&
+      !ORGANIZATIONS.has(w),
+  ),
+);

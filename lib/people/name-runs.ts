@@ -1,5 +1,5 @@
 import type { Token } from './tokenize';
-import { HONORIFIC_ABBREVIATIONS, NAME_PARTICLES, NAME_SUFFIXES, TITLES } from './lexicon';
+import { HONORIFIC_ABBREVIATIONS, NAME_PARTICLES, NAME_SUFFIXES } from './lexicon';
 
 /** A maximal sequence of capitalised tokens that may contain a name, within one sentence. */
 export interface NameRun {
@@ -29,20 +29,32 @@ function isNamePart(t: Token): boolean {
   return capLike(t) || NAME_PARTICLES.has(t.lower);
 }
 
+// Abbreviated titles missing from the honorifics list. A title written in full ("Governor.",
+// "Energy.") ends its sentence when a dot follows.
+const ABBREVIATED_TITLES = new Set(['col', 'dep', 'sec', 'pres', 'fm']);
+
 /** An abbreviation whose dot does not end the sentence ("Mr.", "Gen.", "W.", "Jr."). */
 function dotIsAbbreviation(t: Token): boolean {
   return (
-    isInitial(t) || HONORIFIC_ABBREVIATIONS.has(t.lower) || TITLES.has(t.lower) || NAME_SUFFIXES.has(t.lower)
+    isInitial(t) ||
+    HONORIFIC_ABBREVIATIONS.has(t.lower) ||
+    ABBREVIATED_TITLES.has(t.lower) ||
+    NAME_SUFFIXES.has(t.lower)
   );
 }
 
-/** Only spaces (or the dot of an abbreviation) separate two tokens of one name. */
-function joins(prev: Token, next: Token): boolean {
+/**
+ * Only spaces (or the dot of an abbreviation) separate two tokens of one name. Inside an
+ * editorial insertion opened at the run's start, its closing bracket may too: "[George W.]
+ * Bush", "[Phil] Gramm" in transcripts.
+ */
+function joins(prev: Token, next: Token, bracketOpen = false): boolean {
   if (prev.possessive) return false;
-  if (!prev.dot) return /^[ \t\u00a0]{1,2}$/.test(next.gapBefore);
+  const gap = bracketOpen ? next.gapBefore.replace(/^(\.?)\](?=[ \t\u00a0])/, '$1') : next.gapBefore;
+  if (!prev.dot) return /^[ \t\u00a0]{1,2}$/.test(gap);
   if (!dotIsAbbreviation(prev)) return false;
   // "Dr. Bailey", "W. W. Rouse Ball", and "U.S." written without spaces.
-  return /^\.[ \t\u00a0]{0,2}$/.test(next.gapBefore) && (next.gapBefore.length > 1 || isInitial(prev));
+  return /^\.[ \t\u00a0]{0,2}$/.test(gap) && (gap.length > 1 || isInitial(prev));
 }
 
 function startsSentence(tokens: Token[], i: number): boolean {
@@ -85,8 +97,16 @@ export function findNameRuns(tokens: Token[], maxRuns = Infinity): NameRun[] {
       continue;
     }
     let j = i + 1;
-    while (j < tokens.length && j - i < 12 && isNamePart(tokens[j]!) && joins(tokens[j - 1]!, tokens[j]!))
+    let bracket = /\[$/.test(tokens[i]!.gapBefore);
+    while (
+      j < tokens.length &&
+      j - i < 12 &&
+      isNamePart(tokens[j]!) &&
+      joins(tokens[j - 1]!, tokens[j]!, bracket)
+    ) {
+      if (bracket && tokens[j]!.gapBefore.includes(']')) bracket = false;
       j++;
+    }
     let run = trimParticles(tokens.slice(i, j));
     const endsAt = run.length > 0 ? run[run.length - 1]!.index + 1 : j;
     if (endsAt === j && j < tokens.length && joins(tokens[j - 1]!, tokens[j]!) && isRegnal(tokens, j)) {

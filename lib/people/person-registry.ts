@@ -16,10 +16,20 @@ export const normPart = (t: Token | string) => stripMarks(typeof t === 'string' 
 
 const parts = (tokens: Token[]) => tokens.map(normPart);
 
+/** The same name part, or one is the initial of the other ("j" and "james"). */
+const samePart = (x: string, y: string) => x === y || x.charAt(0) === y || y.charAt(0) === x;
+
 function sameFullName(a: string[], b: string[]): boolean {
   if (a.length === 1 || b.length === 1 || a[a.length - 1] !== b[b.length - 1]) return false;
-  return a[0]! === b[0]! || a[0]!.charAt(0) === b[0]! || b[0]!.charAt(0) === a[0]!;
+  // Both give middle names: they must agree ("George H. W. Bush" is not "George W. Bush").
+  const ma = a.slice(1, -1);
+  const mb = b.slice(1, -1);
+  if (ma.length > 0 && mb.length > 0 && (ma.length !== mb.length || ma.some((x, i) => !samePart(x, mb[i]!))))
+    return false;
+  return samePart(a[0]!, b[0]!);
 }
+
+const MAX_SHARING = 100;
 
 /** Latest value in a sorted array below `at`, or -1. */
 function latestBefore(sorted: number[], at: number): number {
@@ -39,11 +49,21 @@ function latestBefore(sorted: number[], at: number): number {
  */
 export class PersonRegistry {
   readonly people: PersonDraft[] = [];
-  private readonly byPart = new Map<string, Set<PersonDraft>>();
+  /** People by name part, in the order they got it; only the latest MAX_SHARING are searched. */
+  private readonly byPart = new Map<string, PersonDraft[]>();
   private readonly byStart = new Map<number, PersonDraft>();
   private readonly starts = new Map<PersonDraft, number[]>();
 
   constructor(private readonly text: string) {}
+
+  /**
+   * The people most recently given this name part. Bounded so that a text naming thousands of
+   * "Anna …" stays linear; no real text has that many people sharing one name part.
+   */
+  private sharing(part: string): PersonDraft[] {
+    const list = this.byPart.get(part);
+    return list ? list.slice(-MAX_SHARING) : [];
+  }
 
   private push(person: PersonDraft, tokens: Token[], kind: MentionKind): void {
     const start = tokens[0]!.start;
@@ -70,10 +90,10 @@ export class PersonRegistry {
   private addForm(person: PersonDraft, p: string[]): void {
     if (person.forms.some((f) => f.join(' ') === p.join(' '))) return;
     person.forms.push(p);
-    for (const part of p) {
-      const set = this.byPart.get(part) ?? new Set();
-      set.add(person);
-      this.byPart.set(part, set);
+    for (const part of new Set(p)) {
+      const list = this.byPart.get(part);
+      if (!list) this.byPart.set(part, [person]);
+      else if (!list.includes(person, Math.max(0, list.length - MAX_SHARING))) list.push(person);
     }
   }
 
@@ -81,8 +101,13 @@ export class PersonRegistry {
   addFull(tokens: Token[]): PersonDraft {
     const p = parts(tokens);
     const written = this.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
-    const sameLast = this.byPart.get(p[p.length - 1]!) ?? new Set<PersonDraft>();
+    const sameLast = this.sharing(p[p.length - 1]!);
     let person = [...sameLast].find((d) => d.forms.some((f) => sameFullName(f, p)));
+    // "Higuchi Ichiyō" and "Ichiyō Higuchi": family name first or last, one person.
+    if (!person && p.length === 2) {
+      const swapped = `${p[1]} ${p[0]}`;
+      person = this.sharing(p[0]!).find((d) => d.forms.some((f) => f.join(' ') === swapped));
+    }
     // "Le Drian" after "Jean-Yves Le Drian": a multi-word surname, not a new person.
     const shorter = person
       ? undefined
@@ -106,11 +131,12 @@ export class PersonRegistry {
     const p = parts(tokens);
     const key = p.join(' ');
     const found: Array<{ person: PersonDraft; kind: MentionKind; last: number }> = [];
-    for (const person of this.byPart.get(p[0]!) ?? []) {
+    for (const person of this.sharing(p[0]!)) {
       let kind: MentionKind | null = null;
       for (const f of person.forms) {
         if (f.join(' ') === key) kind = 'full';
-        else if (f.length > p.length && f.slice(f.length - p.length).join(' ') === key) kind ??= 'surname';
+        else if (f.length > p.length && f.slice(f.length - p.length).join(' ') === key)
+          kind = kind === 'full' ? kind : 'surname';
         else if (f.length > p.length && f.slice(0, p.length).join(' ') === key) kind ??= 'given';
       }
       if (kind) found.push({ person, kind, last: latestBefore(this.starts.get(person) ?? [], at) });
@@ -137,6 +163,22 @@ export class PersonRegistry {
     this.people.push(person);
     this.addForm(person, parts(tokens));
     this.push(person, tokens, kind);
+    return person;
+  }
+
+  /** A person named surname-first in a reference list ("Austen, Jane."): the surname is the mention. */
+  addInverted(start: number, end: number, surname: string, given: string): PersonDraft {
+    const p = `${given} ${surname}`.split(/\s+/).map((w) => normPart(w.replace(/\.$/, '')));
+    let person = this.sharing(p[p.length - 1]!).find((d) => d.forms.some((f) => sameFullName(f, p)));
+    if (!person) {
+      person = { forms: [], name: `${given} ${surname}`, mentions: [], roles: [] };
+      this.people.push(person);
+      this.addForm(person, p);
+    }
+    if (!this.byStart.has(start)) {
+      person.mentions.push({ start, end, text: this.text.slice(start, end), kind: 'surname' });
+      this.index(person, start);
+    }
     return person;
   }
 

@@ -2,6 +2,7 @@ import type { ScannedName } from './scan-candidates';
 import type { PersonDraft, PersonRegistry } from './person-registry';
 import { GIVEN_NAMES, SURNAMES } from './lexicon';
 import { stripMarks, SYLLABIC_GIVEN } from './classify-run';
+import { findInvertedNames } from './inverted-names';
 
 const COORDINATION = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/;
 
@@ -31,18 +32,27 @@ function acceptCoordinated(text: string, names: ScannedName[], accepted: Set<Sca
  * Turns scanned names into people: full names first (so that short forms anywhere in the
  * text can link to them), then titled or cued single names, then the rest by linking.
  */
-export function registerNames(text: string, registry: PersonRegistry, names: ScannedName[]): void {
+export function registerNames(text: string, registry: PersonRegistry, scanned: ScannedName[]): void {
+  // "Austen, Jane.": the person is Jane Austen, named by the surname; "Jane" is no one else.
+  const inverted = findInvertedNames(text);
+  for (const v of inverted) registry.addInverted(v.start, v.end, v.surname, v.given);
+  const givenAt = new Set(inverted.map((v) => v.givenStart));
+  const names = scanned.filter((n) => !givenAt.has(n.name[0]!.start));
   const lastPart = (n: ScannedName) => stripMarks(n.name[n.name.length - 1]!.lower);
   // A two- or three-part name ending in the surname of a known person ("Johann Bernoulli").
   const strongSurnames = new Set(
     names.filter((n) => n.evidence && n.evidence !== 'shape' && n.name.length >= 2).map(lastPart),
   );
   // Name-shaped runs that start with a person's surname are things named after them
-  // ("Warhol Polaroid", "Obama Foundation").
+  // ("Warhol Polaroid", "Obama Foundation"); and those ending in a word the text also writes
+  // in lower case name a thing ("Systems Research", "Oriental Languages").
+  const lowerLast = (n: ScannedName) =>
+    n.evidence === 'shape' && lowerCaseWords(text).has(n.name[n.name.length - 1]!.lower);
   const accepted = new Set(
     names.filter(
       (n) =>
         n.evidence &&
+        !lowerLast(n) &&
         !(
           n.evidence === 'shape' &&
           strongSurnames.has(stripMarks(n.name[0]!.lower)) &&
@@ -65,10 +75,13 @@ export function registerNames(text: string, registry: PersonRegistry, names: Sca
     addRole(p, n);
   }
   for (const p of strong) weak.delete(p);
+  let lowerWords: Set<string> | undefined;
   for (const n of names) {
     if (!accepted.has(n) || n.name.length >= 2) continue;
     const kind = n.evidence === 'title' ? 'honorific' : 'surname';
-    if (!registry.link(n.name, kind)) registry.addSingle(n.name, kind);
+    // A word the text also writes in lower case is a common word here ("Voters see …").
+    const common = kind !== 'honorific' && (lowerWords ??= lowerCaseWords(text)).has(n.name[0]!.lower);
+    if (!registry.link(n.name, kind) && !common) registry.addSingle(n.name, kind);
     addRole(registry.ownerAt(n.name[0]!.start), n);
   }
   const unlinked: ScannedName[] = [];
@@ -83,6 +96,17 @@ export function registerNames(text: string, registry: PersonRegistry, names: Sca
     } else if (!best && n.name.length === 1 && !n.linkOnly) unlinked.push(n);
   }
   addRepeatedNames(text, registry, unlinked);
+}
+
+let lowerCache: { text: string; words: Set<string> } | undefined;
+
+/** Distinct words written in lower case in the text (bounded by its distinct words); last text cached. */
+export function lowerCaseWords(text: string): Set<string> {
+  if (lowerCache?.text === text) return lowerCache.words;
+  const out = new Set<string>();
+  lowerCache = { text, words: out };
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]{0,40}/gu)) out.add(m[0]);
+  return out;
 }
 
 const LOCATIVE = /\b(?:in|at|from|near|to|into|across|outside|inside|around)\s+$/i;

@@ -1,7 +1,7 @@
 import { tokenize } from './tokenize';
 import { findNameRuns } from './name-runs';
 import { classifyRun, type NameCandidate } from './classify-run';
-import { PERSON_NOUNS, TITLES } from './lexicon';
+import { PERSON_NOUNS, TITLES, TITLE_MODIFIERS } from './lexicon';
 import { premodifierRole, followingRole, type StatedRole } from './roles';
 
 /** A name candidate with the roles stated around it. */
@@ -46,7 +46,8 @@ export function scanCandidates(text: string, maxCandidates = 50_000): ScannedNam
         / $/.test(first.gapBefore) &&
         first.gapBefore.length === 1
       ) {
-        if (PERSON_NOUNS.has(prev.lower) || TITLES.has(prev.lower)) cand.evidence = 'title';
+        const titled = TITLES.has(prev.lower) && !TITLE_MODIFIERS.has(prev.lower);
+        if (PERSON_NOUNS.has(prev.lower) || titled) cand.evidence = 'title';
       }
       const last = cand.name[cand.name.length - 1]!;
       const role =

@@ -20,6 +20,8 @@
  * | addHighlight, listHighlights,          | a content script (its own tab's page; URL from sender.tab) |
  * | updateHighlight, deleteHighlight       |                                                            |
  * | extractHtml                            | the background (no tab, our origin), offscreen doc only    |
+ * | showPerson (to a content script)       | an extension page (the popup)                              |
+ * | nextPerson (to a content script)       | the background (keyboard command)                          |
  * Every message must also carry `sender.id === browser.runtime.id` (necessary, not sufficient:
  * a page can drive a content script, finding 6).
  */
@@ -30,7 +32,7 @@ import { envelopeType, isMastheadEnvelope, validateMessage } from '../protocol-v
 export type Sender = Browser.runtime.MessageSender;
 
 /** Which extension context is answering: each owns a fixed set of message types. */
-export type Role = 'background' | 'offscreen';
+export type Role = 'background' | 'offscreen' | 'content';
 
 export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
   background: [
@@ -50,6 +52,7 @@ export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
     'deleteHighlight',
   ],
   offscreen: ['extractHtml'],
+  content: ['showPerson', 'nextPerson'],
 };
 
 type SenderKind = 'content-script' | 'extension-page' | 'background';
@@ -73,6 +76,8 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   listHighlights: 'content-script',
   updateHighlight: 'content-script',
   deleteHighlight: 'content-script',
+  showPerson: 'extension-page',
+  nextPerson: 'background',
 };
 
 export type Handler<K extends MessageType> = (
@@ -229,6 +234,23 @@ export async function sendMessage<K extends MessageType>(
     if (isResult(reply)) return reply as MessageReply<K>;
     const error = reply === undefined ? `${type}: no reply` : `${type}: malformed reply`;
     return { ok: false, error } as MessageReply<K>;
+  } catch (e) {
+    return { ok: false, error: errorMessage(e) } as MessageReply<K>;
+  }
+}
+
+/** Send a Masthead message to the content script of a tab (top frame). Never throws. */
+export async function sendToTab<K extends MessageType>(
+  tabId: number,
+  type: K,
+  data: MessageData<K>,
+  api: Pick<typeof browser.tabs, 'sendMessage'> = browser.tabs,
+): Promise<MessageReply<K>> {
+  const envelope: Envelope<K> = { masthead: 1, type, data };
+  try {
+    const reply: unknown = await api.sendMessage(tabId, envelope, { frameId: 0 });
+    if (isResult(reply)) return reply as MessageReply<K>;
+    return { ok: false, error: `${type}: no reply` } as MessageReply<K>;
   } catch (e) {
     return { ok: false, error: errorMessage(e) } as MessageReply<K>;
   }

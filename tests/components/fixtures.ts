@@ -27,6 +27,7 @@ export function makeReport(over: Partial<PageReport> = {}): PageReport {
     content: '<p>Body text.</p>',
     outlet: null,
     people: [],
+    sourcesCited: [],
     ...over,
   };
 }

@@ -63,7 +63,13 @@ test('the background badges the article tab with its outlet class and keeps a se
   assert.equal(report.article.title, SEED_HEADLINE);
   assert.equal(new URL(report.url).host, 'www.presstv.ir');
   assert.equal(report.outlet?.id, 'Q912429', 'outlet filled from the shipped outlet data');
-  assert.deepEqual(report.people, [], 'people is a later feature: empty, not invented');
+  // People named in the article: checked in detail by tests/e2e/people.test.mjs.
+  assert.deepEqual(report.people.map((p) => p.name).sort(), [
+    'Donald Trump',
+    'Fumio Kishida',
+    'James Mattis',
+    'Shinzo Abe',
+  ]);
 });
 
 test('the popup shows the article: headline, date, site, verdict, reading time', async () => {
@@ -84,9 +90,9 @@ test('reserved sections are present with empty-state text and no invented data',
     assert.ok(text !== null, `${id} present`);
     assert.ok(text.length > 0, `${id} has empty-state text`);
   }
-  // people: [] — no names from the article may appear as "people"
+  // The people section lists the article's people (details in people.test.mjs).
   const people = await testIdText(popup, 'section-people');
-  for (const name of ['Mattis', 'Abe', 'Trump']) assert.ok(!people.includes(name), `people lists no ${name}`);
+  for (const name of ['Mattis', 'Abe', 'Trump']) assert.ok(people.includes(name), `people lists ${name}`);
   // related coverage is not built yet: no items or outbound links
   const related = popup.locator('[data-testid="section-related"]');
   assert.equal(await related.locator('li, a[href^="http"]').count(), 0, 'no related items');

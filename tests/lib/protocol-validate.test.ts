@@ -359,3 +359,29 @@ describe('validateOffPageAnalysis', () => {
     );
   });
 });
+
+describe('content-script messages (people on the page)', () => {
+  it('accepts showPerson with a bounded name and nextPerson with a step of ±1', () => {
+    expect(validateMessage({ masthead: 1, type: 'showPerson', data: { name: 'James Mattis' } })).toEqual({
+      ok: true,
+      value: { masthead: 1, type: 'showPerson', data: { name: 'James Mattis' } },
+    });
+    expect(validateMessage({ masthead: 1, type: 'showPerson', data: { name: 'x'.repeat(301) } }).ok).toBe(
+      false,
+    );
+    expect(validateMessage({ masthead: 1, type: 'showPerson', data: {} }).ok).toBe(false);
+    expect(validateMessage({ masthead: 1, type: 'nextPerson', data: { step: -1 } }).ok).toBe(true);
+    for (const step of [0, 2, '1', null]) {
+      expect(validateMessage({ masthead: 1, type: 'nextPerson', data: { step } }).ok).toBe(false);
+    }
+  });
+
+  it('never throws on arbitrary showPerson / nextPerson payloads', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('showPerson', 'nextPerson'), fc.anything(), (type, data) => {
+        const r = validateMessage({ masthead: 1, type, data });
+        expect(typeof r.ok).toBe('boolean');
+      }),
+    );
+  });
+});

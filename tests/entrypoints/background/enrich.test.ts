@@ -155,6 +155,7 @@ describe('lookupOutlet handler', () => {
       content: '',
       outlet,
       people: [],
+      sourcesCited: [],
     }) as PageReport;
 
   async function deps(r: PageReport, enabled: boolean, tab = { id: 3, url: r.url, incognito: false }) {

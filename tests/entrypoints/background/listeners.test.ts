@@ -100,6 +100,7 @@ describe('registerBackground', () => {
       content: '',
       outlet: null,
       people: [] as [],
+      sourcesCited: [] as [],
     };
     await deps.reports.set(5, report);
     await deps.reports.set(6, report);

@@ -147,6 +147,7 @@ describe('scripts/analyze.ts --jsonl', () => {
       'text',
       'outlet',
       'people',
+      'sourcesCited',
     ]);
     expect(lines[0]).toMatchObject({
       isArticle: true,
@@ -155,8 +156,23 @@ describe('scripts/analyze.ts --jsonl', () => {
       publishedTime: '2017-02-03T11:13:00+03:30',
       // Filled by the outlet resolver from the shipped data (lib/outlets/page.ts).
       outlet: expect.objectContaining({ id: 'Q912429', name: 'Press TV', control: 'state-controlled' }),
-      people: [],
     });
+    const people = lines[0]!['people'] as { name: string; mentions: { start: number; end: number }[] }[];
+    expect(people.map((p) => p.name).sort()).toEqual([
+      'Donald Trump',
+      'Fumio Kishida',
+      'James Mattis',
+      'Shinzo Abe',
+    ]);
+    const seedText = lines[0]!['text'] as string;
+    const spans = (name: string) =>
+      people.find((p) => p.name === name)!.mentions.map((m) => seedText.slice(m.start, m.end));
+    expect(spans('James Mattis')).toContain('Mattis');
+    expect(spans('Shinzo Abe')).toContain('Shinzo Abe');
+    expect((lines[0]!['sourcesCited'] as { name: string }[]).map((s) => s.name).sort()).toEqual([
+      'AFP',
+      'Kyodo News',
+    ]);
     expect(lines[1]).toMatchObject({ id: 'broken', error: 'invalid JSON' });
     expect(lines[2]!['error']).toMatch(/html/);
     expect(lines[3]).toEqual({
@@ -171,6 +187,7 @@ describe('scripts/analyze.ts --jsonl', () => {
       text: 'Plain text, kept as is.\n\nTwo paragraphs.',
       outlet: null,
       people: [],
+      sourcesCited: [],
     });
     expect(lines[4]!['error']).toBeTruthy();
     expect(lines[5]).toMatchObject({ isArticle: false, text: '' });

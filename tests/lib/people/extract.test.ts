@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractPeople } from '../../../lib/people/extract';
+import { extractPeople, MAX_PEOPLE } from '../../../lib/people/extract';
 import type { PeopleResult } from '../../../lib/people/types';
 
 const shared = process.env.MASTHEAD_SHARED ?? resolve(import.meta.dirname, '../../../../shared');
@@ -112,6 +112,52 @@ describe('extractPeople on bad input', () => {
     },
     60_000,
   );
+
+  it('caps the people returned on text naming a huge number of distinct people', () => {
+    const many = Array.from({ length: 1_000 }, (_, i) => `Minister Anna Berg${i} met Luis Ortega${i}.`).join(
+      ' ',
+    );
+    const r = extractPeople({ text: many });
+    expect(r.people.length).toBe(MAX_PEOPLE);
+    expectOffsetsHold(many, r);
+  });
+
+  it('reads no names out of all-caps text (capitals are no evidence there)', () => {
+    const r = extractPeople({
+      text: 'JAPANESE PRIME MINISTER SHINZO ABE MET JAMES MATTIS IN TOKYO. ABE SAID "YES."',
+    });
+    expect(r.people).toEqual([]);
+  });
+
+  it('finds English names inside right-to-left text with true offsets', () => {
+    const text =
+      'قال رئيس الوزراء Shinzo Abe إن اليابان ‏ستبقى‏ حليفة. وقال James Mattis "نحن هنا". התראיין Abe שוב.';
+    const r = extractPeople({ text });
+    expect(r.people.map((p) => p.name).sort()).toEqual(['James Mattis', 'Shinzo Abe']);
+    expect(r.people.find((p) => p.name === 'Shinzo Abe')?.mentions).toHaveLength(2);
+    expectOffsetsHold(text, r);
+  });
+
+  it('links a name written with and without diacritics, hyphens kept inside the name', () => {
+    const text =
+      'Turkish President Recep Tayyip Erdoğan met Jean-Yves Le Drian. Erdogan said the talks went well, ' +
+      "and Le Drian's office agreed. Later Erdoğan left.";
+    const r = extractPeople({ text });
+    const erdogan = r.people.find((p) => p.name === 'Recep Tayyip Erdoğan');
+    expect(erdogan?.mentions.map((m) => m.text)).toEqual(['Recep Tayyip Erdoğan', 'Erdogan', 'Erdoğan']);
+    expect(r.people.find((p) => p.name === 'Jean-Yves Le Drian')?.mentions.map((m) => m.kind)).toEqual([
+      'full',
+      'possessive',
+    ]);
+    expect(r.people).toHaveLength(2);
+  });
+
+  it('survives one 5 MB word, lone surrogates and control characters', () => {
+    const text = `${'x'.repeat(5e6)} \uD800 \u0000 Shinzo Abe said. \uDFFF`;
+    const r = extractPeople({ text });
+    expect(r.people.map((p) => p.name)).toEqual(['Shinzo Abe']);
+    expectOffsetsHold(text, r);
+  });
 
   it('returns nothing for an empty string or a non-English language', () => {
     expect(extractPeople({ text: '' })).toEqual({ people: [], sourcesCited: [] });

@@ -165,6 +165,7 @@ describe('open and write errors', () => {
       content: '<p>t</p>',
       outlet: null,
       people: [],
+      sourcesCited: [],
     } satisfies PageReport;
     await expect(upsertPage(db, report, { now: new Date(), countVisit: true })).rejects.toThrow(
       /storage is full/i,

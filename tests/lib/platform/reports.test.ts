@@ -18,6 +18,7 @@ const report = (url: string, analysedAt = '2024-05-01T00:00:00.000Z', size = 0):
   content: '',
   outlet: null,
   people: [],
+  sourcesCited: [],
 });
 
 describe('session report store', () => {
