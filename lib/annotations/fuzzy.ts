@@ -140,6 +140,15 @@ function verify(text: string, quote: string, ws: number, we: number, c0: number,
   return best;
 }
 
+/**
+ * Two spans are the same place when they overlap by at least half their union (IoU ≥ 0.5). Merely
+ * overlapping spans can be distinct copies: in repetitive text a long quote overlaps its own twin.
+ */
+export function samePlace(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return inter > 0 && 2 * inter >= Math.max(a.end, b.end) - Math.min(a.start, b.start);
+}
+
 /** Candidate approximate matches (errors ≤ maxErrors), best-supported first; [] when none. */
 export function fuzzySearch(text: string, quote: string, opts: FuzzyOptions): FuzzyMatch[] {
   const m = quote.length;
@@ -160,7 +169,7 @@ export function fuzzySearch(text: string, quote: string, opts: FuzzyOptions): Fu
     if (we <= ws) continue;
     const hit = verify(text, quote, ws, we, c.at - ws, band);
     if (hit.errors > k || hit.end <= hit.start) continue;
-    if (found.some((f) => f.start < hit.end && hit.start < f.end && f.errors <= hit.errors)) continue;
+    if (found.some((f) => samePlace(f, hit) && f.errors <= hit.errors)) continue;
     found.push(hit);
   }
   return found;

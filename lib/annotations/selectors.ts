@@ -3,18 +3,36 @@
  * a TextQuoteSelector (the exact text plus ~32 characters of whitespace-normalised context each side)
  * and a TextPositionSelector (offsets into the same text, a hint only). Pure: text in, data out.
  */
-import { normOffset, PARA, prepareText, type PreparedText } from './normalize';
+import { normalizeSpace, normOffset, PARA, prepareText, type PreparedText } from './normalize';
+import {
+  acceptedOccurrences,
+  CONTEXT_CHARS,
+  MAX_OCCURRENCES,
+  MAX_SCORED_CONTEXT,
+  nearMatches,
+} from './score';
 
-/** Characters of context kept before and after the quote (Hypothesis uses 32). */
-export const CONTEXT_CHARS = 32;
-/** Longest context used when scoring (imported selectors may carry more than we write). */
-export const MAX_SCORED_CONTEXT = 64;
+export { CONTEXT_CHARS, MAX_SCORED_CONTEXT };
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
   prefix: string;
   suffix: string;
+  /**
+   * Masthead extension (optional; absent on imported selectors = unknown): how many places in the
+   * text the selector was made against match the quote exactly with context that anchoring would
+   * accept — this one included, so 1 = unambiguous. Twins (repeated paragraphs, boilerplate) make it
+   * > 1; then a changed text is only trusted with positional confirmation (see anchor.ts).
+   */
+  occurrences?: number;
+  /** 0-based rank of this passage among those `occurrences`, in text order. */
+  occurrence?: number;
+  /**
+   * Masthead extension (optional): places that match the quote only approximately but closely
+   * enough for a fuzzy match (near-twins). When > 0, anchor() never matches this quote fuzzily.
+   */
+  nearMatches?: number;
 }
 
 export interface TextPositionSelector {
@@ -65,19 +83,41 @@ export function describe(
   if (s >= e) return null;
   const ns = normOffset(prepared, s);
   const ne = normOffset(prepared, e);
+  const quote: TextQuoteSelector = {
+    type: 'TextQuoteSelector',
+    exact: raw.slice(s, e),
+    prefix: readable(norm.slice(Math.max(0, ns - CONTEXT_CHARS), ns)),
+    suffix: readable(norm.slice(ne, ne + CONTEXT_CHARS)),
+  };
+  Object.assign(quote, ambiguity(norm, quote, ns));
   return {
-    selectors: [
-      {
-        type: 'TextQuoteSelector',
-        exact: raw.slice(s, e),
-        prefix: readable(norm.slice(Math.max(0, ns - CONTEXT_CHARS), ns)),
-        suffix: readable(norm.slice(ne, ne + CONTEXT_CHARS)),
-      },
-      { type: 'TextPositionSelector', start: s, end: e },
-    ],
+    selectors: [quote, { type: 'TextPositionSelector', start: s, end: e }],
     textHash: prepared.hash,
   };
 }
+
+/**
+ * How many places of `norm` the quote selector matches as well as anchoring can tell (scored
+ * exactly as anchor() will score them later), and the rank of the one at `at`. Empty when the
+ * quote cannot be found as anchor() normalises it (then nothing is claimed).
+ */
+function ambiguity(
+  norm: string,
+  quote: TextQuoteSelector,
+  at: number,
+): Pick<TextQuoteSelector, 'occurrences' | 'occurrence' | 'nearMatches'> {
+  const q = normalizeSpace(quote.exact).trim();
+  const prefix = normalizeSpace(quote.prefix);
+  const suffix = normalizeSpace(quote.suffix);
+  const list = acceptedOccurrences(norm, q, prefix, suffix);
+  const rank = list.findIndex((c) => c.start === at);
+  if (rank < 0) return {};
+  const near = nearMatches(norm, q, prefix, suffix, list, DESCRIBE_MAX_CELLS);
+  return { occurrences: list.length, occurrence: rank, ...(near ? { nearMatches: near } : {}) };
+}
+
+/** Edit-distance budget for the near-twin search at describe time (as for one anchor call). */
+const DESCRIBE_MAX_CELLS = 2_000_000;
 
 /** Stored context writes paragraph marks back as a blank line (normalizeSpace reverses it). */
 function readable(context: string): string {
@@ -105,7 +145,7 @@ export function pickSelectors(list: unknown): { quote?: TextQuoteSelector; posit
     if (!item || typeof item !== 'object') continue;
     const sel = item as Record<string, unknown>;
     if (sel['type'] === 'TextQuoteSelector' && !out.quote) {
-      const { exact, prefix = '', suffix = '' } = sel;
+      const { exact, prefix = '', suffix = '', occurrences, occurrence, nearMatches: near } = sel;
       if (typeof exact !== 'string' || !exact.trim() || exact.length > MAX_EXACT_CHARS) continue;
       if (typeof prefix !== 'string' || typeof suffix !== 'string') continue;
       out.quote = {
@@ -114,6 +154,16 @@ export function pickSelectors(list: unknown): { quote?: TextQuoteSelector; posit
         prefix: prefix.slice(-MAX_CONTEXT_CHARS),
         suffix: suffix.slice(0, MAX_CONTEXT_CHARS),
       };
+      // The ambiguity record is kept only when consistent (else: unknown, as for imports).
+      if (
+        Number.isSafeInteger(occurrences) &&
+        Number.isSafeInteger(occurrence) &&
+        (occurrence as number) >= 0 &&
+        (occurrence as number) < (occurrences as number) &&
+        (occurrences as number) <= MAX_OCCURRENCES
+      )
+        Object.assign(out.quote, { occurrences, occurrence });
+      if (Number.isSafeInteger(near) && (near as number) > 0) out.quote.nearMatches = near as number;
     } else if (sel['type'] === 'TextPositionSelector' && !out.position) {
       const { start, end } = sel;
       if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) continue;
