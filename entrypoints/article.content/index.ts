@@ -12,6 +12,7 @@ import { defineContentScript, type ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import { NEWS_MATCHES } from '@/lib/platform/content-matches';
 import { isContextInvalidated, sendMessage } from '@/lib/platform/messages';
+import { createAnnotator } from './annotate';
 import { analysePage, type PerfRecord } from './pipeline';
 import { createRerunScheduler, RERUN_DEFAULTS } from './rerun';
 
@@ -43,9 +44,19 @@ function main(ctx: ContentScriptContext): void {
   const stop = () => {
     stopped = true;
     scheduler.cancel();
+    annotator.stop();
     if (!ctx.isInvalid) ctx.abort('Masthead: extension context invalidated');
   };
 
+  // The reader's highlights: loaded and painted after each accepted pass (annotate.ts).
+  const annotator = createAnnotator({
+    doc: document,
+    send: sendMessage,
+    openShadow: E2E,
+    onPainted: (s) => {
+      if (E2E) document.documentElement.dataset.mastheadHighlights = JSON.stringify(s);
+    },
+  });
   /** Fingerprint of the last page state the background accepted. */
   let lastSent: string | null = null;
   let generation = 0;
@@ -101,6 +112,7 @@ function main(ctx: ContentScriptContext): void {
       }
       lastSent = result.fingerprint;
       markForTests('sent', perf);
+      void annotator.update(reply.value.isArticle);
     } catch (e) {
       if (browser.runtime?.id == null) {
         stop();
@@ -124,9 +136,13 @@ function main(ctx: ContentScriptContext): void {
     clearTimer: (id) => clearTimeout(id),
     run: (reason) => void run(reason),
   });
-  ctx.onInvalidated(() => scheduler.cancel());
+  ctx.onInvalidated(() => {
+    scheduler.cancel();
+    annotator.stop();
+  });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     generation++; // abandon a run still looking at the previous page
+    annotator.navigated();
     scheduler.trigger();
   });
 
