@@ -383,7 +383,8 @@ const SAVED_STATES: ReadonlySet<string> = new Set(['unread', 'archived']);
 
 function urlKeys(v: unknown, path: string): string[] {
   if (!Array.isArray(v)) return fail(path, 'expected an array');
-  if (v.length === 0 || v.length > MAX_REMOVE_KEYS) return fail(path, `expected 1 to ${MAX_REMOVE_KEYS} keys`);
+  if (v.length === 0 || v.length > MAX_REMOVE_KEYS)
+    return fail(path, `expected 1 to ${MAX_REMOVE_KEYS} keys`);
   return v.map((k, i) => str(k, `${path}[${i}]`, MAX_URL_LENGTH));
 }
 

@@ -15,6 +15,7 @@ import { isContextInvalidated, registerHandlers, sendMessage } from '@/lib/platf
 import { validateHighlightPeople } from '@/lib/highlight/people';
 import { ok } from '@/lib/types';
 import { createPeopleUi } from './people-ui';
+import { createAnnotator } from './annotate';
 import { analysePage, type PerfRecord } from './pipeline';
 import { createRerunScheduler, RERUN_DEFAULTS } from './rerun';
 
@@ -47,9 +48,19 @@ function main(ctx: ContentScriptContext): void {
     stopped = true;
     scheduler.cancel();
     peopleUi.stop();
+    annotator.stop();
     if (!ctx.isInvalid) ctx.abort('Masthead: extension context invalidated');
   };
 
+  // The reader's highlights: loaded and painted after each accepted pass (annotate.ts).
+  const annotator = createAnnotator({
+    doc: document,
+    send: sendMessage,
+    openShadow: E2E,
+    onPainted: (s) => {
+      if (E2E) document.documentElement.dataset.mastheadAnnotations = JSON.stringify(s);
+    },
+  });
   /** Fingerprint of the last page state the background accepted. */
   let lastSent: string | null = null;
   let generation = 0;
@@ -108,6 +119,7 @@ function main(ctx: ContentScriptContext): void {
       lastSent = result.fingerprint;
       markForTests('sent', perf);
       void peopleUi.update(validateHighlightPeople(reply.value.people));
+      void annotator.update(reply.value.isArticle);
     } catch (e) {
       if (browser.runtime?.id == null) {
         stop();
@@ -159,11 +171,13 @@ function main(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     scheduler.cancel();
     peopleUi.stop();
+    annotator.stop();
     unregister();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     generation++; // abandon a run still looking at the previous page
     peopleUi.clear(); // the old page's mentions; the next run paints the new page's
+    annotator.navigated();
     scheduler.trigger();
   });
 

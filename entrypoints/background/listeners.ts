@@ -7,6 +7,7 @@ import { createMessageListener, type Handlers } from '@/lib/platform/messages';
 import * as h from './handlers';
 import { lookupOutlet } from './lookup-outlet';
 import type { BackgroundDeps, TabInfo } from './handlers';
+import * as hl from './highlights';
 import * as rl from './reading-list';
 
 interface EventLike<F> {
@@ -52,6 +53,10 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     getSavedState: (data, sender) => rl.getSavedState(data, sender, deps),
     updateSaved: (data, sender) => rl.updateSavedItem(data, sender, deps),
     removeSaved: (data, sender) => rl.removeSaved(data, sender, deps),
+    addHighlight: (data, sender) => hl.addHighlight(data, sender, deps),
+    listHighlights: (data, sender) => hl.listHighlights(data, sender, deps),
+    updateHighlight: (data, sender) => hl.updateHighlight(data, sender, deps),
+    deleteHighlight: (data, sender) => hl.removeHighlight(data, sender, deps),
   };
 }
 

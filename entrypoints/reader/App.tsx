@@ -4,7 +4,11 @@ import { dayOf } from '@/components/ReadingListItem';
 import { Wordmark } from '@/components/Wordmark';
 import { namedView, outletView } from '@/lib/reading-list/context-view';
 import type { SavedArticle } from '@/lib/store-types';
+import type { AnchorStatus } from '@/lib/annotations/anchor';
+import type { HighlightRow } from '@/lib/store-types';
+import { paintReaderHighlights } from './annotations';
 import { highlightNames } from './highlight';
+import { Highlights } from './Highlights';
 
 export interface ReaderProps {
   row: SavedArticle | null;
@@ -14,6 +18,10 @@ export interface ReaderProps {
   render: (el: Element, html: string) => void;
   fontSize: number;
   onFontSize: (px: number) => void;
+  /** The reader's highlights of this article (issue 7). */
+  highlights?: HighlightRow[];
+  onHighlightNote?: (id: string, note: string) => void;
+  onHighlightDelete?: (id: string) => void;
 }
 
 const MIN_FONT = 14;
@@ -47,8 +55,19 @@ function Controls({ fontSize, onFontSize }: Pick<ReaderProps, 'fontSize' | 'onFo
   );
 }
 
-function Body({ row, render }: { row: SavedArticle; render: (el: Element, html: string) => void }) {
+function Body({
+  row,
+  render,
+  highlights = [],
+  onStatus,
+}: {
+  row: SavedArticle;
+  render: (el: Element, html: string) => void;
+  highlights?: HighlightRow[];
+  onStatus?: (s: Record<string, AnchorStatus>) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -58,9 +77,14 @@ function Body({ row, render }: { row: SavedArticle; render: (el: Element, html: 
       highlightNames(el, people);
     } else el.textContent = '';
   }, [row.urlKey, row.content]);
+  // After the content and the names are in place: anchor and paint the reader's highlights.
+  useLayoutEffect(() => {
+    const el = ref.current ?? textRef.current;
+    if (el) onStatus?.(paintReaderHighlights(el, highlights));
+  }, [row.urlKey, row.content, highlights]);
   if (!row.content && row.text) {
     return (
-      <div class="reader-body" data-testid="reader-body">
+      <div class="reader-body" data-testid="reader-body" ref={textRef}>
         {row.text.split(/\n{2,}/).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
@@ -84,8 +108,19 @@ function Body({ row, render }: { row: SavedArticle; render: (el: Element, html: 
 }
 
 /** The reader view: the saved copy, typographic and offline, with its saved context beside it. */
-export function ReaderApp({ row, changedOn, error, render, fontSize, onFontSize }: ReaderProps) {
+export function ReaderApp({
+  row,
+  changedOn,
+  error,
+  render,
+  fontSize,
+  onFontSize,
+  highlights,
+  onHighlightNote,
+  onHighlightDelete,
+}: ReaderProps) {
   const [showContext] = useState(true);
+  const [hlStatus, setHlStatus] = useState<Record<string, AnchorStatus>>({});
   if (error || !row) {
     return (
       <main class="reader reader--empty">
@@ -126,17 +161,26 @@ export function ReaderApp({ row, changedOn, error, render, fontSize, onFontSize 
               Original ↗
             </a>
           </p>
-          <Body row={row} render={render} />
+          <Body row={row} render={render} highlights={highlights} onStatus={setHlStatus} />
         </article>
-        {showContext && (
-          <SavedContext
-            outlet={outletView(row.context?.outlet)}
-            people={namedView(row.context?.people)}
-            sourcesCited={namedView(row.context?.sourcesCited)}
-            siteName={typeof row.siteName === 'string' ? row.siteName : undefined}
-            capturedOn={capturedOn}
+        <div class="reader-side">
+          {showContext && (
+            <SavedContext
+              outlet={outletView(row.context?.outlet)}
+              people={namedView(row.context?.people)}
+              sourcesCited={namedView(row.context?.sourcesCited)}
+              siteName={typeof row.siteName === 'string' ? row.siteName : undefined}
+              capturedOn={capturedOn}
+            />
+          )}
+          <Highlights
+            rows={highlights ?? []}
+            status={hlStatus}
+            url={row.url}
+            onNote={(id, note) => onHighlightNote?.(id, note)}
+            onDelete={(id) => onHighlightDelete?.(id)}
           />
-        )}
+        </div>
       </div>
     </div>
   );

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { openMastheadDb } from '@/lib/platform/db';
 import { textChanged } from '@/lib/reading-list/context-view';
 import { createSafeRenderer } from '@/lib/safe-html';
-import type { SavedArticle } from '@/lib/store-types';
+import { deleteHighlight, listHighlights, updateHighlight } from '@/lib/reading-list/highlights';
+import type { HighlightRow, SavedArticle } from '@/lib/store-types';
 import { ReaderApp } from './App';
 
 const FONT_KEY = 'masthead.reader.fontSize';
@@ -22,10 +23,13 @@ async function main() {
   let row: SavedArticle | null = null;
   let changedOn: string | null = null;
   let error: string | null = null;
+  let highlights: HighlightRow[] = [];
+  let db: Awaited<ReturnType<typeof openMastheadDb>> | null = null;
   try {
-    const db = await openMastheadDb();
+    db = await openMastheadDb();
     db.on('versionchange', () => location.reload());
     row = (await db.saved.get(key)) ?? null;
+    if (row) highlights = await listHighlights(db, row.urlKey);
     // "Changed since saved": only from a later visit already in the history — never fetched.
     const seen = row ? await db.pages.get(row.urlKey) : undefined;
     if (
@@ -50,6 +54,11 @@ async function main() {
         error={error}
         render={renderHtml}
         fontSize={fontSize}
+        highlights={highlights}
+        onHighlightNote={(id, note) =>
+          void editHighlights(() => updateHighlight(db!, id, { note }, new Date()))
+        }
+        onHighlightDelete={(id) => void editHighlights(() => deleteHighlight(db!, id))}
         onFontSize={(px) => {
           fontSize = Math.max(14, Math.min(28, px));
           localStorage.setItem(FONT_KEY, String(fontSize));
@@ -58,6 +67,17 @@ async function main() {
       />,
       root,
     );
+  /** Write, then re-read the article's highlights and redraw (a failed write keeps the old list). */
+  async function editHighlights(write: () => Promise<unknown>) {
+    if (!db || !row) return;
+    try {
+      await write();
+      highlights = await listHighlights(db, row.urlKey);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    draw();
+  }
   draw();
   document.body.dataset.state = row ? 'ready' : 'error';
 }

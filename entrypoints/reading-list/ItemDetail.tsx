@@ -3,6 +3,7 @@ import { dayOf } from '@/components/ReadingListItem';
 import { outletOf } from '@/lib/reading-list/filter';
 import { parseTagInput } from '@/lib/reading-list/fields';
 import type { SavedArticle } from '@/lib/store-types';
+import { HighlightList } from './HighlightList';
 import { buildExport, download, fileStem } from './transfer';
 import type { ListState } from './state';
 
@@ -31,6 +32,7 @@ export function ItemDetail({ row, state }: { row: SavedArticle | null; state: Li
         {row.publishedTime ? ` · published ${dayOf(row.publishedTime)}` : ''}
       </p>
       {typeof row.excerpt === 'string' && row.excerpt && <p class="rl-detail__excerpt">{row.excerpt}</p>}
+      <HighlightList row={row} />
       <p class="rl-detail__actions">
         <a class="button button--primary" href={readerHref(key)} data-testid="rl-open-reader">
           Read

@@ -6,6 +6,7 @@ import {
   type ListFilter,
   type SortKey,
 } from '@/lib/reading-list/filter';
+import { highlightsByArticle, highlightText, withHighlights } from '@/lib/reading-list/highlights';
 import { SearchIndex, type SearchDoc } from '@/lib/reading-list/search';
 import {
   bulkEdit,
@@ -27,7 +28,8 @@ export const docOf = (r: SavedArticle): SearchDoc => ({
   id: r.urlKey,
   title: r.title,
   text: typeof r.text === 'string' ? r.text : typeof r.excerpt === 'string' ? r.excerpt : '',
-  note: r.note,
+  // The reader's highlights (quotes and notes) are searched with the item's own note.
+  note: [r.note, highlightText(r)].filter(Boolean).join('\n'),
   tags: r.tags,
   site: r.outletName ?? (typeof r.siteName === 'string' ? r.siteName : undefined),
 });
@@ -100,13 +102,17 @@ export function createListState(db: SavedDb, now: () => Date = () => new Date())
     complete.value = false;
     try {
       // The newest rows first, so the page paints at once whatever the size of the list.
-      const first = await db.saved.orderBy('savedAt').reverse().limit(FIRST_PAGE).toArray();
+      const byArticle = await highlightsByArticle(db);
+      const first = withHighlights(
+        await db.saved.orderBy('savedAt').reverse().limit(FIRST_PAGE).toArray(),
+        byArticle,
+      );
       batch(() => {
         rows.value = first;
         status.value = 'ready';
       });
       await nextTask();
-      const all = first.length < FIRST_PAGE ? first : await listSaved(db);
+      const all = first.length < FIRST_PAGE ? first : withHighlights(await listSaved(db), byArticle);
       batch(() => {
         rows.value = all;
         complete.value = true;
@@ -123,8 +129,16 @@ export function createListState(db: SavedDb, now: () => Date = () => new Date())
   /** Replace changed rows in memory and in the index. */
   function applyChanged(changed: SavedArticle[]) {
     const m = new Map(changed.map((r) => [r.urlKey, r]));
-    rows.value = rows.value.map((r) => m.get(r.urlKey) ?? r);
-    for (const r of changed) index.add(docOf(r));
+    const merged: SavedArticle[] = [];
+    rows.value = rows.value.map((r) => {
+      const n = m.get(r.urlKey);
+      if (!n) return r;
+      // Keep the highlights attached at load (the stored row does not carry the reader's own).
+      const next = r.highlights ? { ...n, highlights: r.highlights } : n;
+      merged.push(next);
+      return next;
+    });
+    for (const r of merged) index.add(docOf(r));
     indexVersion.value++;
   }
 
