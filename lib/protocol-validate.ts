@@ -40,6 +40,10 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'setAllSites',
   'lookupOutlet',
   'deleteAllData',
+  'getRelated',
+  'findMoreCoverage',
+  'setFeeds',
+  'pollFeeds',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -370,6 +374,10 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
     if (own(r, 'confirm') !== DELETE_ALL_CONFIRM) return fail('data.confirm', 'missing confirmation');
     return { confirm: DELETE_ALL_CONFIRM };
   },
+  getRelated: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
+  findMoreCoverage: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
+  setFeeds: (r) => ({ enabled: bool(own(r, 'enabled'), 'data.enabled') }),
+  pollFeeds: () => ({}),
 };
 
 /** True for anything shaped like one of our envelopes (`masthead: 1`); other messages are not ours. */

@@ -5,6 +5,7 @@
  *
  * Direction is in each comment; events are past tense, requests are verbs.
  */
+import type { RelatedView, SearchOutcome } from './coverage/types';
 import type { LookupResult } from './outlets/enrich';
 import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
 
@@ -66,6 +67,16 @@ export interface ProtocolMap {
    * storage.local/session/sync, alarms). `confirm` must be DELETE_ALL_CONFIRM. Extension pages only.
    */
   deleteAllData(data: { confirm: typeof DELETE_ALL_CONFIRM }): Result<WipeSummary>;
+  /** popup → background: same-story coverage of the tab's article from the local store. */
+  getRelated(data: { tabId: number }): Result<RelatedView>;
+  /** popup → background: the reader clicked "Find more coverage" (Google News RSS, GDELT). */
+  findMoreCoverage(data: { tabId: number }): Result<SearchOutcome>;
+  /** options → background: feed polling on/off (after the host permission grant). */
+  setFeeds(data: { enabled: boolean }): Result<{ enabled: boolean }>;
+  /** options → background: poll the enabled feeds now (feeds must be on). */
+  pollFeeds(
+    data: Record<string, never>,
+  ): Result<{ polled: number; skipped: number; stored: number; errors: number }>;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -12,6 +12,7 @@
 //      MASTHEAD_SHARED, CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 when a target fails).
 /* global Readability, isProbablyReaderable, PerformanceObserver */
 import { benchOutlets, outletsSummary } from './bench/outlets.mjs';
+import { benchRelatedPopup, relatedPopupSummary } from './bench/related-popup.mjs';
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -459,6 +460,7 @@ async function main() {
     },
     popup,
     outlets: await benchOutlets(),
+    relatedPopup: await benchRelatedPopup({ n: 10_000 }).catch((e) => ({ error: String(e?.message ?? e) })),
     bundles: { 'chrome-mv3': bundleSizes(releaseChromeDir), 'firefox-mv3': bundleSizes(releaseFirefoxDir) },
   };
 
@@ -492,6 +494,7 @@ async function main() {
     lines.push(`  ${b}: ${parts.join('; ')}; total ${kb(info.total.raw)} / ${kb(info.total.gzip)}`);
   }
   lines.push(outletsSummary(report.outlets));
+  lines.push(relatedPopupSummary(report.relatedPopup));
   lines.push('targets:');
   lines.push(
     `  [${targets.noMastheadTaskOver50ms.pass ? 'PASS' : 'FAIL'}] ${targets.noMastheadTaskOver50ms.target}: ${targets.noMastheadTaskOver50ms.actualMs} ms` +

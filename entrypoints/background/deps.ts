@@ -10,11 +10,17 @@ import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
 import { createReportStore } from '@/lib/platform/reports';
 import {
   allSitesSetting,
+  coverageRetentionSetting,
+  feedsEnabledSetting,
   historyPausedSetting,
   outletLookupSetting,
   readFlag,
 } from '@/lib/platform/settings';
 import { createOutletLookup } from './enrich';
+import { retentionDays } from '@/lib/platform/coverage';
+import { resolveOutlet } from '@/lib/outlets/lookup';
+import type { AlarmsLike } from './feeds-control';
+import { pollFeeds } from './feeds';
 import { wipeAllData, type WipeDeps } from '@/lib/platform/wipe';
 import {
   createExtractor,
@@ -67,8 +73,12 @@ export function createBackgroundDeps(): BackgroundDeps {
     permissions: PermissionsLike;
     extension?: { inIncognitoContext?: boolean };
     storage: WipeDeps['storage'];
-    alarms?: WipeDeps['alarms'];
+    alarms?: WipeDeps['alarms'] & AlarmsLike;
   };
+  // Opt-in network (feeds, coverage search): no cookies, no referrer (reviewed: fetch-bounded.ts).
+  const optInFetch = (url: string, init: RequestInit) =>
+    fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  const outletQidFor = (url: string) => resolveOutlet(url, outletData().index)?.outlet.qid;
   const win = typeof window !== 'undefined' ? window : undefined;
   const offscreen: OffscreenApi | undefined = b.offscreen
     ? { runtime: browser.runtime as unknown as OffscreenApi['runtime'], offscreen: b.offscreen }
@@ -107,6 +117,21 @@ export function createBackgroundDeps(): BackgroundDeps {
         storage: { local: b.storage.local, session: b.storage.session, sync: b.storage.sync },
         alarms: b.alarms,
       }),
+    related: { feedsEnabled: () => readFlag(feedsEnabledSetting), fetch: optInFetch },
+    ...(b.alarms && {
+      feeds: {
+        alarms: b.alarms,
+        enabled: {
+          get: () => readFlag(feedsEnabledSetting),
+          set: (on: boolean) => feedsEnabledSetting.setValue(on),
+        },
+        retentionDays: async () =>
+          retentionDays(await coverageRetentionSetting.getValue().catch(() => undefined)),
+        hasOrigins: (origins: string[]) =>
+          origins.length === 0 ? Promise.resolve(true) : b.permissions.contains({ origins }),
+        poll: () => pollFeeds({ db, fetch: optInFetch, now: () => new Date(), outletQidFor }),
+      },
+    }),
     log: (message, error) =>
       error === undefined
         ? console.warn(`[masthead] ${message}`)

@@ -5,7 +5,9 @@
  */
 import { createMessageListener, type Handlers } from '@/lib/platform/messages';
 import * as h from './handlers';
+import { alarmFired, pollFeedsNow, setFeeds, syncFeedAlarms } from './feeds-control';
 import { lookupOutlet } from './lookup-outlet';
+import { findMoreCoverage, getRelated } from './related';
 import type { BackgroundDeps, TabInfo } from './handlers';
 
 interface EventLike<F> {
@@ -30,6 +32,7 @@ export interface ListenerApi {
     onAdded?: EventLike<() => void>;
     onRemoved?: EventLike<() => void>;
   };
+  alarms?: { onAlarm: EventLike<(alarm: { name: string }) => void> };
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): Handlers {
@@ -40,6 +43,10 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     setAllSites: (data, sender) => h.setAllSites(data, sender, deps),
     lookupOutlet: (data, sender) => lookupOutlet(data, sender, deps),
     deleteAllData: (data, sender) => h.deleteAllData(data, sender, deps),
+    getRelated: (data, sender) => getRelated(data, sender, deps),
+    findMoreCoverage: (data, sender) => findMoreCoverage(data, sender, deps),
+    setFeeds: (data, sender) => setFeeds(data, sender, deps),
+    pollFeeds: (data, sender) => pollFeedsNow(data, sender, deps),
   };
 }
 
@@ -54,13 +61,18 @@ export function registerBackground(api: ListenerApi, deps: BackgroundDeps): void
       onReject: (type, error) => deps.log?.(`rejected ${type}: ${error}`),
     }) as never,
   );
-  api.runtime.onInstalled.addListener(() => quietly('onInstalled', h.resyncAllSites(deps)));
+  api.runtime.onInstalled.addListener(() => {
+    quietly('onInstalled', h.resyncAllSites(deps));
+    quietly('onInstalled alarms', syncFeedAlarms(deps));
+  });
   api.runtime.onStartup.addListener(() => {
     // Tab ids do not survive a restart; the storage.local fallback would keep stale reports
     // (storage.session is emptied by the browser, and clearing it here could race restored tabs).
     if (deps.reports.persistent) quietly('onStartup', deps.reports.clearAll());
     quietly('onStartup', h.resyncAllSites(deps));
+    quietly('onStartup alarms', syncFeedAlarms(deps));
   });
+  api.alarms?.onAlarm.addListener((alarm) => quietly(`alarm ${alarm.name}`, alarmFired(alarm.name, deps)));
   api.tabs.onRemoved.addListener((tabId) => quietly('tabs.onRemoved', h.tabRemoved(tabId, deps)));
   api.tabs.onUpdated.addListener((tabId, changeInfo, tab) =>
     quietly('tabs.onUpdated', h.tabUpdated(tabId, changeInfo, tab, deps)),

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { LookupState } from './lookup';
+import type { RelatedState } from './related';
 import type { PopupState } from './state';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { OutletSection } from '@/components/OutletSection';
@@ -22,6 +23,8 @@ export interface AppProps {
   onOpenOptions?: () => void;
   /** Online lookup for an outlet not in Masthead's data (started only in that state). */
   lookup?: LookupState;
+  /** Related coverage from the local store (loaded with an article; search only on click). */
+  related?: RelatedState;
 }
 
 const NOT_ARTICLE_HINT = 'Open a news article, or click the Masthead button on any page to analyse it.';
@@ -50,17 +53,22 @@ function ArticleView({
   report,
   article,
   lookup,
+  related,
   onOpenOptions,
 }: {
   report: PageReport;
   article: ArticleSummaryData;
   lookup?: LookupState;
+  related?: RelatedState;
   onOpenOptions: () => void;
 }) {
   const unknown = !report.outlet;
   useEffect(() => {
     if (unknown) void lookup?.start();
   }, [unknown, lookup]);
+  useEffect(() => {
+    void related?.load();
+  }, [report.urlKey, related]);
   return (
     <>
       <VerdictBanner verdict={report.verdict} />
@@ -74,7 +82,17 @@ function ArticleView({
         }
       />
       <PeopleSection />
-      <RelatedSection />
+      <RelatedSection
+        status={related?.status.value ?? 'idle'}
+        view={related?.view.value ?? null}
+        error={related?.error.value}
+        searching={related?.searching.value}
+        outcome={related?.outcome.value}
+        searchError={related?.searchError.value}
+        onSearch={() => void related?.search()}
+        onRetry={() => void related?.load()}
+        onOpenOptions={onOpenOptions}
+      />
       <SaveSection />
     </>
   );
@@ -113,7 +131,7 @@ function NotAnalysedView({ report, reason }: { report: PageReport | null; reason
 }
 
 /** The popup: header, one body per status, footer. Reads signals; all actions live in state.ts. */
-export function App({ state, onOpenOptions = openOptionsPage, lookup }: AppProps) {
+export function App({ state, onOpenOptions = openOptionsPage, lookup, related }: AppProps) {
   const status = state.status.value;
   const report = state.report.value;
 
@@ -141,6 +159,7 @@ export function App({ state, onOpenOptions = openOptionsPage, lookup }: AppProps
             report={report}
             article={report.article}
             lookup={lookup}
+            related={related}
             onOpenOptions={onOpenOptions}
           />
         )}

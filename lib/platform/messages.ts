@@ -14,6 +14,8 @@
  * | pageAnalysed                           | a content script: `sender.tab` present, top frame, web URL |
  * | getPageReport, analyzeTab, setAllSites | an extension page: `sender.url` on our origin, no web tab  |
  * | lookupOutlet                           | an extension page (as above)                               |
+ * | getRelated, findMoreCoverage           | an extension page (as above)                               |
+ * | setFeeds, pollFeeds                    | an extension page (as above)                               |
  * | deleteAllData (destructive)            | an extension page, as above                                |
  * | extractHtml                            | the background (no tab, our origin), offscreen doc only    |
  * Every message must also carry `sender.id === browser.runtime.id` (necessary, not sufficient:
@@ -29,7 +31,18 @@ export type Sender = Browser.runtime.MessageSender;
 export type Role = 'background' | 'offscreen';
 
 export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
-  background: ['pageAnalysed', 'getPageReport', 'analyzeTab', 'setAllSites', 'lookupOutlet', 'deleteAllData'],
+  background: [
+    'pageAnalysed',
+    'getPageReport',
+    'analyzeTab',
+    'setAllSites',
+    'lookupOutlet',
+    'deleteAllData',
+    'getRelated',
+    'findMoreCoverage',
+    'setFeeds',
+    'pollFeeds',
+  ],
   offscreen: ['extractHtml'],
 };
 
@@ -42,6 +55,10 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   setAllSites: 'extension-page',
   lookupOutlet: 'extension-page',
   deleteAllData: 'extension-page',
+  getRelated: 'extension-page',
+  findMoreCoverage: 'extension-page',
+  setFeeds: 'extension-page',
+  pollFeeds: 'extension-page',
   extractHtml: 'background',
 };
 
