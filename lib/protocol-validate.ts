@@ -57,6 +57,10 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'deleteHighlight',
   'showPerson',
   'nextPerson',
+  'getRelated',
+  'findMoreCoverage',
+  'setFeeds',
+  'pollFeeds',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -490,6 +494,10 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
     if (step !== 1 && step !== -1) fail('data.step', 'must be 1 or -1');
     return { step: step as 1 | -1 };
   },
+  getRelated: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
+  findMoreCoverage: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
+  setFeeds: (r) => ({ enabled: bool(own(r, 'enabled'), 'data.enabled') }),
+  pollFeeds: () => ({}),
 };
 
 /** True for anything shaped like one of our envelopes (`masthead: 1`); other messages are not ours. */

@@ -5,6 +5,7 @@
  *
  * Direction is in each comment; events are past tense, requests are verbs.
  */
+import type { RelatedView, SearchOutcome } from './coverage/types';
 import type { LookupResult } from './outlets/enrich';
 import type { HighlightColor, HighlightSelector } from './annotations/selectors';
 import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
@@ -96,6 +97,16 @@ export interface ProtocolMap {
   showPerson(data: { name: string }): Result<{ found: boolean }>;
   /** background → content script (keyboard command): focus the next/previous person, open the card. */
   nextPerson(data: { step: 1 | -1 }): Result<{ name: string | null }>;
+  /** popup → background: same-story coverage of the tab's article from the local store. */
+  getRelated(data: { tabId: number }): Result<RelatedView>;
+  /** popup → background: the reader clicked "Find more coverage" (Google News RSS, GDELT). */
+  findMoreCoverage(data: { tabId: number }): Result<SearchOutcome>;
+  /** options → background: feed polling on/off (after the host permission grant). */
+  setFeeds(data: { enabled: boolean }): Result<{ enabled: boolean }>;
+  /** options → background: poll the enabled feeds now (feeds must be on). */
+  pollFeeds(
+    data: Record<string, never>,
+  ): Result<{ polled: number; skipped: number; stored: number; errors: number }>;
 }
 
 /** A stored highlight as the content script sees it. */

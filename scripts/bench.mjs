@@ -12,6 +12,7 @@
 //      MASTHEAD_SHARED, CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 when a target fails).
 /* global Readability, isProbablyReaderable, PerformanceObserver */
 import { benchOutlets, outletsSummary } from './bench/outlets.mjs';
+import { benchRelatedPopup, relatedPopupSummary } from './bench/related-popup.mjs';
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -467,6 +468,7 @@ async function main() {
     popup,
     outlets: await benchOutlets(),
     people,
+    relatedPopup: await benchRelatedPopup({ n: 10_000 }).catch((e) => ({ error: String(e?.message ?? e) })),
     bundles: { 'chrome-mv3': bundleSizes(releaseChromeDir), 'firefox-mv3': bundleSizes(releaseFirefoxDir) },
   };
 
@@ -518,6 +520,7 @@ async function main() {
   lines.push(
     `anchoring: 100 highlights on ${report.anchoring.page}: unchanged ${report.anchoring.unchanged.medianTotalMs} ms, mutated ${report.anchoring.mutated.medianTotalMs} ms`,
   );
+  lines.push(relatedPopupSummary(report.relatedPopup));
   lines.push('targets:');
   lines.push(
     `  [${targets.noMastheadTaskOver50ms.pass ? 'PASS' : 'FAIL'}] ${targets.noMastheadTaskOver50ms.target}: ${targets.noMastheadTaskOver50ms.actualMs} ms` +

@@ -12,11 +12,17 @@ import { sendToTab } from '@/lib/platform/messages';
 import { createReportStore } from '@/lib/platform/reports';
 import {
   allSitesSetting,
+  coverageRetentionSetting,
+  feedsEnabledSetting,
   historyPausedSetting,
   outletLookupSetting,
   readFlag,
 } from '@/lib/platform/settings';
 import { createOutletLookup } from './enrich';
+import { retentionDays } from '@/lib/platform/coverage';
+import { resolveOutlet } from '@/lib/outlets/lookup';
+import type { AlarmsLike } from './feeds-control';
+import { pollFeeds } from './feeds';
 import { wipeAllData, type WipeDeps } from '@/lib/platform/wipe';
 import {
   createExtractor,
@@ -69,8 +75,12 @@ export function createBackgroundDeps(): BackgroundDeps {
     permissions: PermissionsLike;
     extension?: { inIncognitoContext?: boolean };
     storage: WipeDeps['storage'];
-    alarms?: WipeDeps['alarms'];
+    alarms?: WipeDeps['alarms'] & AlarmsLike;
   };
+  // Opt-in network (feeds, coverage search): no cookies, no referrer (reviewed: fetch-bounded.ts).
+  const optInFetch = (url: string, init: RequestInit) =>
+    fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  const outletQidFor = (url: string) => resolveOutlet(url, outletData().index)?.outlet.qid;
   const win = typeof window !== 'undefined' ? window : undefined;
   const offscreen: OffscreenApi | undefined = b.offscreen
     ? { runtime: browser.runtime as unknown as OffscreenApi['runtime'], offscreen: b.offscreen }
@@ -111,6 +121,21 @@ export function createBackgroundDeps(): BackgroundDeps {
       }),
     people: shippedPeopleLookups,
     sendToTab: (tabId, type, data) => sendToTab(tabId, type, data),
+    related: { feedsEnabled: () => readFlag(feedsEnabledSetting), fetch: optInFetch },
+    ...(b.alarms && {
+      feeds: {
+        alarms: b.alarms,
+        enabled: {
+          get: () => readFlag(feedsEnabledSetting),
+          set: (on: boolean) => feedsEnabledSetting.setValue(on),
+        },
+        retentionDays: async () =>
+          retentionDays(await coverageRetentionSetting.getValue().catch(() => undefined)),
+        hasOrigins: (origins: string[]) =>
+          origins.length === 0 ? Promise.resolve(true) : b.permissions.contains({ origins }),
+        poll: () => pollFeeds({ db, fetch: optInFetch, now: () => new Date(), outletQidFor }),
+      },
+    }),
     log: (message, error) =>
       error === undefined
         ? console.warn(`[masthead] ${message}`)

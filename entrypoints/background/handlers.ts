@@ -26,10 +26,13 @@ import { badgeStateForReport, type SetBadge } from '@/lib/platform/badge';
 import { CONTENT_SCRIPT_FILE } from '@/lib/platform/content-matches';
 import type { MastheadDb } from '@/lib/platform/db';
 import type { Sender } from '@/lib/platform/messages';
+import { upsertHistoryCoverage } from '@/lib/platform/coverage';
 import { upsertPage } from '@/lib/platform/pages';
 import type { ReportStore } from '@/lib/platform/reports';
 import type { OutletData } from '@/lib/outlets/page';
 import { describeInjectionError, whyNotAnalysable } from './analysable';
+import type { FeedControlDeps } from './feeds-control';
+import type { RelatedDeps } from './related';
 import type { OutletLookupDeps } from './lookup-outlet';
 import { withOutlet } from './outlet';
 
@@ -73,6 +76,10 @@ export interface BackgroundDeps {
   people?: PeopleLookups;
   /** `tabs.sendMessage` to a tab's content script (top frame), as a Result. */
   sendToTab?: (tabId: number, type: 'nextPerson', data: { step: 1 | -1 }) => Promise<Result<unknown>>;
+  /** Related coverage: feeds setting and the on-demand search's network (absent: no search). */
+  related?: RelatedDeps;
+  /** Feed polling and coverage pruning alarms (absent: feeds unavailable). */
+  feeds?: FeedControlDeps;
 }
 
 const stripHash = (u: string): string => {
@@ -194,6 +201,12 @@ export async function pageAnalysed(
     } catch (e) {
       deps.log?.('history write failed', e);
       return err(messageOf(e));
+    }
+    try {
+      // Related coverage: the article's key terms and people, matched against feeds and searches.
+      await upsertHistoryCoverage(await deps.db(), report, deps.now());
+    } catch (e) {
+      deps.log?.('coverage write failed', e);
     }
   }
   // The people to highlight on the page (names, forms, roles, quotes: no offsets, no text).

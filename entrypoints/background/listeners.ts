@@ -5,7 +5,9 @@
  */
 import { createMessageListener, type Handlers } from '@/lib/platform/messages';
 import * as h from './handlers';
+import { alarmFired, pollFeedsNow, setFeeds, syncFeedAlarms } from './feeds-control';
 import { lookupOutlet } from './lookup-outlet';
+import { findMoreCoverage, getRelated } from './related';
 import type { BackgroundDeps, TabInfo } from './handlers';
 import * as hl from './highlights';
 import * as rl from './reading-list';
@@ -39,6 +41,7 @@ export interface ListenerApi {
     onClicked: EventLike<(info: rl.MenuClick, tab?: TabInfo) => void>;
   };
   commands?: { onCommand: EventLike<(command: string, tab?: TabInfo) => void> };
+  alarms?: { onAlarm: EventLike<(alarm: { name: string }) => void> };
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): Handlers {
@@ -57,6 +60,10 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     listHighlights: (data, sender) => hl.listHighlights(data, sender, deps),
     updateHighlight: (data, sender) => hl.updateHighlight(data, sender, deps),
     deleteHighlight: (data, sender) => hl.removeHighlight(data, sender, deps),
+    getRelated: (data, sender) => getRelated(data, sender, deps),
+    findMoreCoverage: (data, sender) => findMoreCoverage(data, sender, deps),
+    setFeeds: (data, sender) => setFeeds(data, sender, deps),
+    pollFeeds: (data, sender) => pollFeedsNow(data, sender, deps),
   };
 }
 
@@ -74,6 +81,7 @@ export function registerBackground(api: ListenerApi, deps: BackgroundDeps): void
   api.runtime.onInstalled.addListener(() => {
     quietly('onInstalled', h.resyncAllSites(deps));
     if (api.contextMenus) quietly('contextMenus', createMenus(api.contextMenus));
+    quietly('onInstalled alarms', syncFeedAlarms(deps));
   });
   const logResult = (what: string) => (r: { ok: boolean; error?: string }) => {
     if (!r.ok) deps.log?.(`${what}: ${r.error}`);
@@ -95,7 +103,9 @@ export function registerBackground(api: ListenerApi, deps: BackgroundDeps): void
     // (storage.session is emptied by the browser, and clearing it here could race restored tabs).
     if (deps.reports.persistent) quietly('onStartup', deps.reports.clearAll());
     quietly('onStartup', h.resyncAllSites(deps));
+    quietly('onStartup alarms', syncFeedAlarms(deps));
   });
+  api.alarms?.onAlarm.addListener((alarm) => quietly(`alarm ${alarm.name}`, alarmFired(alarm.name, deps)));
   api.tabs.onRemoved.addListener((tabId) => quietly('tabs.onRemoved', h.tabRemoved(tabId, deps)));
   api.tabs.onUpdated.addListener((tabId, changeInfo, tab) =>
     quietly('tabs.onUpdated', h.tabUpdated(tabId, changeInfo, tab, deps)),

@@ -1,6 +1,8 @@
 import { OUTLET_LOOKUP_STATEMENT, type FlagState } from './flag';
 import type { Feedback, OptionsState } from './state';
 import type { DeleteAllState } from './delete-all';
+import { FEEDS_STATEMENT, type FeedsState } from './feeds';
+import { FeedList } from '@/components/FeedList';
 import { DeleteAllData } from '@/components/DeleteAllData';
 import type { HighlightSettings } from './highlights-state';
 import { HighlightSettingsPanel } from '@/components/HighlightSettingsPanel';
@@ -18,6 +20,61 @@ export interface OptionsAppProps {
   deleteAll?: DeleteAllState;
   /** People highlight settings (optional so older callers and tests keep working). */
   highlights?: HighlightSettings;
+  /** News feeds for related coverage (see feeds.ts); hidden when absent. */
+  feeds?: FeedsState;
+}
+
+function FeedsPanel({ feeds }: { feeds: FeedsState }) {
+  return (
+    <section class="panel" aria-labelledby="feeds-title" data-testid="feeds-panel">
+      <h2 class="panel__title" id="feeds-title">
+        News feeds (related coverage)
+      </h2>
+      <p>
+        Masthead finds other outlets' coverage of the articles you open among the articles you have read, the
+        feeds below (only when turned on) and searches you ask for. Everything it finds stays on this
+        computer.
+      </p>
+      <SettingSwitch
+        id="feeds-enabled"
+        label="Fetch news feeds"
+        description={FEEDS_STATEMENT}
+        checked={feeds.enabled.value}
+        busy={feeds.busy.value}
+        onChange={(on) => void feeds.setEnabled(on)}
+      />
+      <FeedbackLine feedback={feeds.feedback.value} />
+      {feeds.enabled.value && (
+        <button
+          type="button"
+          class="button"
+          disabled={feeds.busy.value}
+          onClick={() => void feeds.pollNow()}
+          data-testid="feeds-poll"
+        >
+          Fetch now
+        </button>
+      )}
+      <FeedList
+        feeds={feeds.feeds.value}
+        busy={feeds.busy.value}
+        onToggle={(f, on) => void feeds.toggle(f, on)}
+        onRemove={(id) => void feeds.remove(id)}
+        onAdd={(url) => void feeds.add(url)}
+      />
+      <label class="setting__row" for="coverage-retention">
+        <span class="setting__label">Keep related-coverage items for (days)</span>
+        <input
+          id="coverage-retention"
+          type="number"
+          min={1}
+          max={3650}
+          value={feeds.retention.value}
+          onChange={(e) => void feeds.setRetention(Number((e.currentTarget as HTMLInputElement).value))}
+        />
+      </label>
+    </section>
+  );
 }
 
 function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
@@ -30,7 +87,7 @@ function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
 }
 
 /** The options page: where Masthead runs, and privacy. */
-export function App({ state, outletLookup, deleteAll, highlights }: OptionsAppProps) {
+export function App({ state, outletLookup, deleteAll, highlights, feeds }: OptionsAppProps) {
   return (
     <div class="options">
       <header class="options__header">
@@ -63,8 +120,8 @@ export function App({ state, outletLookup, deleteAll, highlights }: OptionsAppPr
             Privacy
           </h2>
           <p>
-            Nothing leaves your browser unless you turn on the online outlet lookup below; Masthead makes no
-            other network requests.
+            Nothing leaves your browser unless you turn on the online outlet lookup below, turn on news feeds,
+            or click "Find more coverage" in the popup; Masthead makes no other network requests.
           </p>
           {outletLookup && (
             <>
@@ -89,6 +146,7 @@ export function App({ state, outletLookup, deleteAll, highlights }: OptionsAppPr
           />
           <FeedbackLine feedback={state.historyFeedback.value} />
         </section>
+        {feeds && <FeedsPanel feeds={feeds} />}
         {deleteAll && (
           <section class="panel" aria-labelledby="data-title">
             <h2 class="panel__title" id="data-title">

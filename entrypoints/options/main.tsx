@@ -3,7 +3,16 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/platform/messages';
 import { App } from './App';
-import { historyPausedSetting, outletLookupSetting, readFlag } from '@/lib/platform/settings';
+import {
+  coverageRetentionSetting,
+  feedsEnabledSetting,
+  feedsSeededSetting,
+  historyPausedSetting,
+  outletLookupSetting,
+  readFlag,
+} from '@/lib/platform/settings';
+import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
+import { createFeedsState } from './feeds';
 import { createFlagState } from './flag';
 import { createOptionsState } from './state';
 import { createDeleteAllState } from './delete-all';
@@ -32,18 +41,36 @@ function main() {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'local') void highlights.load();
   });
+  let dbHandle: Promise<MastheadDb> | null = null;
+  const feeds = createFeedsState({
+    db: () => (dbHandle ??= openMastheadDb().catch((e: unknown) => ((dbHandle = null), Promise.reject(e)))),
+    permissions: browser.permissions,
+    send: sendMessage,
+    enabled: { getValue: () => readFlag(feedsEnabledSetting) },
+    retention: {
+      getValue: () => coverageRetentionSetting.getValue(),
+      setValue: (v) => coverageRetentionSetting.setValue(v),
+    },
+    seeded: { get: () => readFlag(feedsSeededSetting), set: () => feedsSeededSetting.setValue(true) },
+  });
   // The wipe resets settings to their defaults: read them again afterwards.
   const deleteAll = createDeleteAllState(sendMessage, async () => {
-    await Promise.all([state.init(), outletLookup.init(), highlights.load()]);
+    await Promise.all([state.init(), outletLookup.init(), highlights.load(), feeds.init()]);
   });
   render(
-    <App state={state} outletLookup={outletLookup} deleteAll={deleteAll} highlights={highlights} />,
+    <App
+      state={state}
+      outletLookup={outletLookup}
+      deleteAll={deleteAll}
+      highlights={highlights}
+      feeds={feeds}
+    />,
     root,
   );
   // The grant can also change from the browser's own extension settings: follow it.
   browser.permissions.onAdded.addListener(() => void state.refreshAllSites());
   browser.permissions.onRemoved.addListener(() => void state.refreshAllSites());
-  void Promise.all([state.init(), outletLookup.init(), highlights.load()]).then(() => {
+  void Promise.all([state.init(), outletLookup.init(), highlights.load(), feeds.init()]).then(() => {
     document.body.dataset.state = 'ready';
   });
 }

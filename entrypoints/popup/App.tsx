@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { LookupState } from './lookup';
 import { SavePanel } from './SavePanel';
+import type { RelatedState } from './related';
 import type { PopupState } from './state';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { OutletSection } from '@/components/OutletSection';
@@ -22,6 +23,8 @@ export interface AppProps {
   onOpenOptions?: () => void;
   /** Online lookup for an outlet not in Masthead's data (started only in that state). */
   lookup?: LookupState;
+  /** Related coverage from the local store (loaded with an article; search only on click). */
+  related?: RelatedState;
 }
 
 const NOT_ARTICLE_HINT = 'Open a news article, or click the Masthead button on any page to analyse it.';
@@ -51,18 +54,23 @@ function ArticleView({
   article,
   state,
   lookup,
+  related,
   onOpenOptions,
 }: {
   report: PageReport;
   article: ArticleSummaryData;
   state: PopupState;
   lookup?: LookupState;
+  related?: RelatedState;
   onOpenOptions: () => void;
 }) {
   const unknown = !report.outlet;
   useEffect(() => {
     if (unknown) void lookup?.start();
   }, [unknown, lookup]);
+  useEffect(() => {
+    void related?.load();
+  }, [report.urlKey, related]);
   return (
     <>
       <VerdictBanner verdict={report.verdict} />
@@ -81,7 +89,17 @@ function ArticleView({
         onFind={(name) => void state.findPerson(name)}
         findNotice={state.findNotice.value}
       />
-      <RelatedSection />
+      <RelatedSection
+        status={related?.status.value ?? 'idle'}
+        view={related?.view.value ?? null}
+        error={related?.error.value}
+        searching={related?.searching.value}
+        outcome={related?.outcome.value}
+        searchError={related?.searchError.value}
+        onSearch={() => void related?.search()}
+        onRetry={() => void related?.load()}
+        onOpenOptions={onOpenOptions}
+      />
       <SavePanel tabId={state.tabId} url={report.url} />
     </>
   );
@@ -120,7 +138,7 @@ function NotAnalysedView({ report, reason }: { report: PageReport | null; reason
 }
 
 /** The popup: header, one body per status, footer. Reads signals; all actions live in state.ts. */
-export function App({ state, onOpenOptions = openOptionsPage, lookup }: AppProps) {
+export function App({ state, onOpenOptions = openOptionsPage, lookup, related }: AppProps) {
   const status = state.status.value;
   const report = state.report.value;
 
@@ -149,6 +167,7 @@ export function App({ state, onOpenOptions = openOptionsPage, lookup }: AppProps
             article={report.article}
             state={state}
             lookup={lookup}
+            related={related}
             onOpenOptions={onOpenOptions}
           />
         )}

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from './App';
 import { createLookupState } from './lookup';
+import { createRelatedState } from './related';
 import { createPopupState } from './state';
 import { sendMessage } from '@/lib/platform/messages';
 
@@ -23,7 +24,14 @@ async function main() {
   if (!root) return;
   const tabId = await resolveTabId();
   const state = createPopupState(tabId);
-  render(<App state={state} lookup={createLookupState(tabId, sendMessage)} />, root);
+  render(
+    <App
+      state={state}
+      lookup={createLookupState(tabId, sendMessage)}
+      related={createRelatedState(tabId, sendMessage)}
+    />,
+    root,
+  );
   addEventListener('pagehide', () => state.dispose());
   await state.load();
 }

@@ -14,6 +14,8 @@
  * | pageAnalysed                           | a content script: `sender.tab` present, top frame, web URL |
  * | getPageReport, analyzeTab, setAllSites | an extension page: `sender.url` on our origin, no web tab  |
  * | lookupOutlet                           | an extension page (as above)                               |
+ * | getRelated, findMoreCoverage           | an extension page (as above)                               |
+ * | setFeeds, pollFeeds                    | an extension page (as above)                               |
  * | deleteAllData (destructive)            | an extension page, as above                                |
  * | savePage, getSavedState, updateSaved,  | an extension page (reading list; removal is destructive)   |
  * | removeSaved                            |                                                            |
@@ -50,6 +52,10 @@ export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
     'listHighlights',
     'updateHighlight',
     'deleteHighlight',
+    'getRelated',
+    'findMoreCoverage',
+    'setFeeds',
+    'pollFeeds',
   ],
   offscreen: ['extractHtml'],
   content: ['showPerson', 'nextPerson'],
@@ -64,6 +70,10 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   setAllSites: 'extension-page',
   lookupOutlet: 'extension-page',
   deleteAllData: 'extension-page',
+  getRelated: 'extension-page',
+  findMoreCoverage: 'extension-page',
+  setFeeds: 'extension-page',
+  pollFeeds: 'extension-page',
   extractHtml: 'background',
   // Reading list: every read and write, and above all removal, only from our own pages.
   savePage: 'extension-page',

@@ -30,3 +30,17 @@ export async function readFlag(item: { getValue(): Promise<unknown> }, onError =
     return onError;
   }
 }
+
+/**
+ * Poll the reader's feed list (options page, Feeds). Off by default: when on, every enabled feed's
+ * URL is requested from that outlet's server about once an hour; nothing about the reader is sent.
+ */
+export const feedsEnabledSetting = storage.defineItem<boolean>('local:feedsEnabled', { fallback: false });
+
+/** Days related-coverage items (history, feed, search) are kept after they were last seen. */
+export const coverageRetentionSetting = storage.defineItem<number>('local:coverageRetentionDays', {
+  fallback: 90,
+});
+
+/** The default feed list was written to the `feeds` table once (a list the reader emptied stays empty). */
+export const feedsSeededSetting = storage.defineItem<boolean>('local:feedsSeeded', { fallback: false });

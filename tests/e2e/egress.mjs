@@ -35,6 +35,32 @@
  */
 export const FEATURE_HOSTS = Object.freeze({
   outletLookup: Object.freeze(['query.wikidata.org', 'en.wikipedia.org']),
+  // The default feed list (lib/feeds/defaults.ts; tests/lib/feeds/defaults.test.ts keeps them equal).
+  // Feeds the reader adds go to the hosts they typed, after the browser's own permission prompt.
+  feeds: Object.freeze([
+    'en.yna.co.kr',
+    'feeds.feedburner.com',
+    'feeds.washingtonpost.com',
+    'english.kyodonews.net',
+    'feeds.bbci.co.uk',
+    'rss.dw.com',
+    'rss.nytimes.com',
+    'tass.com',
+    'www.aa.com.tr',
+    'www.abc.net.au',
+    'www.aljazeera.com',
+    'www.ansa.it',
+    'www.cgtn.com',
+    'www.france24.com',
+    'www.japantimes.co.jp',
+    'www.presstv.ir',
+    'www.rt.com',
+    'www.theguardian.com',
+    'www.xinhuanet.com',
+    'www3.nhk.or.jp',
+  ]),
+  // "Find more coverage" in the popup, only on click.
+  coverageSearch: Object.freeze(['news.google.com', 'api.gdeltproject.org']),
 });
 
 /** URL schemes that never leave the browser. */

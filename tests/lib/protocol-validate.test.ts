@@ -35,6 +35,10 @@ describe('validateMessage', () => {
     ['setAllSites', env('setAllSites', { enabled: true })],
     ['lookupOutlet', env('lookupOutlet', { tabId: 4 })],
     ['deleteAllData', env('deleteAllData', { confirm: DELETE_ALL_CONFIRM })],
+    ['getRelated', env('getRelated', { tabId: 3 })],
+    ['findMoreCoverage', env('findMoreCoverage', { tabId: 3 })],
+    ['setFeeds', env('setFeeds', { enabled: false })],
+    ['pollFeeds', env('pollFeeds', {})],
   ];
   it.each(valid)('accepts %s', (_name, raw) => {
     const r = validateMessage(raw);
@@ -56,6 +60,9 @@ describe('validateMessage', () => {
     ['enabled string', env('setAllSites', { enabled: 'yes' }), /enabled/],
     ['lookupOutlet with a url instead of a tab', env('lookupOutlet', { url: 'https://x.com/' }), /tabId/],
     ['deleteAllData without confirmation', env('deleteAllData', {}), /data.confirm/],
+    ['getRelated with a url instead of a tab', env('getRelated', { url: 'https://x.com/' }), /tabId/],
+    ['findMoreCoverage with a query', env('findMoreCoverage', { query: 'x' }), /tabId/],
+    ['setFeeds enabled string', env('setFeeds', { enabled: 'on' }), /enabled/],
     ['deleteAllData, wrong confirmation', env('deleteAllData', { confirm: true }), /data.confirm/],
     [
       'javascript url',

@@ -46,6 +46,10 @@ const REVIEWED_FETCH_MODULES: RegExp[] = [
   // en.wikipedia.org only; 10 s timeout, 2 in flight, size-capped JSON, cookies and referrer off.
   /^entrypoints\/background\/enrich\.ts:/,
   /^entrypoints\/background\/deps\.ts:/,
+  // News feeds and "Find more coverage" (both opt-in): one bounded GET per enabled feed URL (the
+  // reader's list, host-permission gated) or per search URL built by lib/related/search-url.ts
+  // after a click; 15 s timeout, 10 MB / 5 MB cap, content-type check, cookies and referrer off.
+  /^entrypoints\/background\/fetch-bounded\.ts:/,
 ];
 
 describe('static security gates', () => {

@@ -155,16 +155,27 @@ describe('pageAnalysed', () => {
     expect(res).toEqual({ ok: true, value: { isArticle: true } });
     expect(await t.deps.reports.get(7)).not.toBeNull();
     expect(await t.db.pages.count()).toBe(0);
+    expect(await t.db.coverage.count()).toBe(0);
+  });
+
+  it('an article also goes into the related-coverage store with its key terms', async () => {
+    const t = harness();
+    await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
+    const [row] = await t.db.coverage.toArray();
+    expect(row).toMatchObject({ origin: 'history', url: ARTICLE_URL });
+    expect(row!.terms.length).toBeGreaterThan(0);
   });
 
   it('private extension context (isIncognito) and paused history write nothing', async () => {
     const t = harness({ isIncognito: () => true });
     await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
     expect(await t.db.pages.count()).toBe(0);
+    expect(await t.db.coverage.count()).toBe(0);
     const u = harness();
     u.settings.historyPaused = true;
     await h.pageAnalysed(candidatePayload(), contentScriptSender(7), u.deps);
     expect(await u.db.pages.count()).toBe(0);
+    expect(await u.db.coverage.count()).toBe(0);
     expect(await u.deps.reports.get(7)).not.toBeNull();
   });
 
