@@ -124,12 +124,13 @@ function loadPages(): { pages: Page[]; domChecks: number; domFailures: string[] 
  * out on purpose, so comparing with it flags correct round trips on pages with formulas.)
  */
 function mappedText(map: DomTextMap, range: Range): string {
+  const first = map.nodeIndex.get(range.startContainer);
+  const last = map.nodeIndex.get(range.endContainer);
+  if (first === undefined || last === undefined) return range.toString();
   let out = '';
-  for (const node of map.nodes) {
-    if (!range.intersectsNode(node)) continue;
-    const a = node === range.startContainer ? range.startOffset : 0;
-    const b = node === range.endContainer ? range.endOffset : node.data.length;
-    out += node.data.slice(a, b);
+  for (let i = first; i <= last; i++) {
+    const node = map.nodes[i]!;
+    out += node.data.slice(i === first ? range.startOffset : 0, i === last ? range.endOffset : undefined);
   }
   return out;
 }
