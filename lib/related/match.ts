@@ -16,7 +16,7 @@
  * Matches at or above `threshold` are same-story; copies of one text are merged (near-dup.ts).
  */
 import type { CoverageItem } from '../store-types';
-import { keyPeople, keyTerms, rankWeight, surnameOf } from './terms';
+import { foldWord, keyPeople, keyTerms, rankWeight, stem, surnameOf } from './terms';
 import { groupDuplicates } from './near-dup';
 
 /** The fields of a CoverageItem that matching reads. */
@@ -161,12 +161,16 @@ export function scoreItem(
   const termSim = denom > 0 ? dot / denom : 0;
   const people = q.people.length && item.people?.length ? sharedPeople(q.people, item.people) : [];
   const hasPeople = q.people.length > 0 && (item.people?.length ?? 0) > 0;
-  const peopleSim = hasPeople
-    ? Math.min(1, people.length / Math.min(3, q.people.length, item.people.length))
-    : 0;
+  // Share of the article's key people (up to 3) the item names: an item naming only one of them
+  // is not "everyone in common" just because it names nobody else.
+  const peopleSim = hasPeople ? Math.min(1, people.length / Math.min(3, q.people.length)) : 0;
   let content = hasPeople ? W_TERMS * termSim + W_PEOPLE * peopleSim : termSim;
-  // One shared word and nobody in common is thin evidence (short items make cosines jumpy).
-  if (people.length === 0 && common.length < 2) content *= THIN_EVIDENCE;
+  // Thin evidence (short items make cosines jumpy): at most one shared person and fewer than two
+  // shared words beyond that person's own name — e.g. a same-day story about another event that
+  // names one famous person the article also names.
+  const nameWords = new Set(people.flatMap((p) => p.split(' ').map((w) => stem(foldWord(w)))));
+  const otherCommon = common.filter(([t]) => !nameWords.has(t)).length;
+  if (people.length <= 1 && otherCommon < 2) content *= THIN_EVIDENCE;
   const df = dateFactor(q.publishedAt, item.publishedAt, windowDays);
   const reasons: string[] = [];
   if (people.length) reasons.push(`Names the same people: ${people.slice(0, 4).map(titleCase).join(', ')}`);

@@ -220,13 +220,11 @@ test('feeds on: same-story items from other outlets with chips and breakdown; un
   assert.deepEqual(errors.ours, []);
 });
 
-// Known gap in the matching core (lib/related/match.ts, owned elsewhere): an item whose only
-// evidence is one person the article also names (a Trump story of the same day) scores 0.44 ≥ 0.2,
-// because people similarity is taken over the smaller list (1 of 1) and the "thin evidence"
-// halving applies only when no person is shared. Reported; runs and reports as TODO until fixed.
+// A same-day story about another event that names one person the article also names (Trump)
+// is thin evidence (lib/related/match.ts): at most one shared person and fewer than two other
+// shared words.
 test(
   'an unrelated same-day story sharing only one famous name is not listed',
-  { todo: 'lib/related thin-evidence rule' },
   () => {
     assert.ok(listedItems.length > 0, 'the previous test listed items');
     assert.ok(
