@@ -173,7 +173,7 @@ export interface PageReport {
 
 /** An office held on the article's date, from the shipped officeholder data (lib/people/offices.ts). */
 export interface PersonRoleAtDate {
-  /** Wikidata QID of the office. */
+  /** Wikidata QID of the person holding the office (the item whose P39 statement is the source). */
   qid: string;
   label: string;
   since?: string;

@@ -24,7 +24,7 @@ import type {
   SnapshotRow,
   TermRow,
 } from '../lib/people/officeholders-format';
-import { validateOfficeholders } from '../lib/people/officeholders-format';
+import { nameKey, validateOfficeholders } from '../lib/people/officeholders-format';
 
 const root = resolve(import.meta.dirname, '..');
 const folder = resolve(corporaDir(root), 'people-officeholders');
@@ -63,11 +63,14 @@ function mergeTerms(terms: TermRow[]): TermRow[] {
  * international bodies (rank-1 offices) since 2000, a small gazetteer for recognition in the
  * page (the full file stays in the background). Surnames: the last word of those names.
  */
-function writeLeaders(file: OfficeholdersFile): { bytes: number; names: number; surnames: number } {
+function writeLeaders(
+  file: OfficeholdersFile,
+  aliasesOf: Map<string, string[]>,
+): { bytes: number; names: number; surnames: number } {
   const names = new Set<string>();
-  for (const [name, aliases, terms] of Object.values(file.people)) {
+  for (const [qid, [name, terms]] of Object.entries(file.people)) {
     if (!terms.some(([o]) => file.offices[o]![3] === 1)) continue;
-    for (const n of [name, ...aliases]) if (!/[,()]|\s(?:of|the)\s/i.test(n)) names.add(n.toLowerCase());
+    for (const n of [name, ...(aliasesOf.get(qid) ?? [])]) if (!/[,()]|\s(?:of|the)\s/i.test(n)) names.add(n.toLowerCase());
   }
   const surnames = new Set([...names].map((n) => fold(n).split(' ').pop()!).filter((w) => w.length >= 4));
   const out = {
@@ -124,6 +127,8 @@ function main(): void {
   };
 
   const out: Record<string, PersonRow> = {};
+  const aliasesOf = new Map<string, string[]>();
+  const names: Record<string, string[]> = {};
   const primary = new Set(selected.map(([qid]) => fold(people.get(qid)!.name)));
   let droppedAliases = 0;
   for (const [qid, list] of selected.sort((a, b) => Number(a[0].slice(1)) - Number(b[0].slice(1)))) {
@@ -143,12 +148,15 @@ function main(): void {
       if (clash) droppedAliases++;
       return !clash;
     });
-    out[qid] = [person.name, aliases, mergeTerms(terms)];
+    out[qid] = [person.name, mergeTerms(terms)];
+    aliasesOf.set(qid, aliases);
+    for (const key of new Set([person.name, ...aliases].map(nameKey)))
+      if (key) (names[key] ??= []).push(qid);
   }
 
   const file: OfficeholdersFile = {
     format: 'masthead-officeholders',
-    version: 1,
+    version: 2,
     built: new Date().toISOString().slice(0, 10),
     licence: 'CC0-1.0 (Wikidata); courtesy credit: Wikidata via every-politician-scrapers',
     attribution: 'Wikidata (P39 position held) via every-politician-scrapers, corpus people-officeholders',
@@ -156,14 +164,15 @@ function main(): void {
     snapshots,
     offices,
     people: out,
+    names,
   };
   const errors = validateOfficeholders(file);
   if (errors.length) throw new Error(`invalid officeholders file: ${errors.slice(0, 5).join('; ')}`);
   mkdirSync(dirname(outPath), { recursive: true });
   const json = JSON.stringify(file);
   writeFileSync(outPath, json);
-  const leaders = writeLeaders(file);
-  const termCount = Object.values(out).reduce((n, p) => n + p[2].length, 0);
+  const leaders = writeLeaders(file, aliasesOf);
+  const termCount = Object.values(out).reduce((n, p) => n + p[1].length, 0);
   console.log(
     JSON.stringify({
       outPath,
@@ -171,6 +180,7 @@ function main(): void {
       people: Object.keys(out).length,
       offices: offices.length,
       terms: termCount,
+      nameKeys: Object.keys(names).length,
       snapshots: snapshots.length,
       rowsRead: rows.length,
       rowsDroppedEndBeforeStart: backwards,

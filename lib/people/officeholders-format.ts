@@ -2,8 +2,10 @@
  * lib/people/data/officeholders.json — people with the offices they held and when
  * (issue: people named in the article, item 3). Built by scripts/data-people.ts from
  * ../shared/corpora/people-officeholders (Wikidata P39 "position held", CC0, via
- * every-politician-scrapers). Compact: offices and corpus snapshots are tables, terms point
- * into them by index.
+ * every-politician-scrapers). Compact and pre-indexed, so that loading it in the background is
+ * one JSON parse and nothing else: offices and corpus snapshots are tables, terms point into
+ * them by index, and `names` maps each lookup key ({@link nameKey} of a canonical name or an
+ * alias, folded at build time) to the QIDs of the people it names.
  *
  * Every term is one fact. Its source is the person's Wikidata item (`itemUrl` + QID, where
  * the P39 statement lives) and its as-of date is the snapshot date of the corpus repository
@@ -23,15 +25,15 @@ export type OfficeRank = 1 | 2 | 3;
 /** [index into `offices`, start, end ("" = none recorded), index into `snapshots`]. */
 export type TermRow = [office: number, start: PartialDate, end: PartialDate, snapshot: number];
 
-/** [name (Wikidata English label), aliases, terms]. */
-export type PersonRow = [name: string, aliases: string[], terms: TermRow[]];
+/** [name (Wikidata English label), terms]; the aliases live, folded, in `names`. */
+export type PersonRow = [name: string, terms: TermRow[]];
 
 /** [corpus repository, snapshot date YYYY-MM-DD]: the as-of date of the facts it gave. */
 export type SnapshotRow = [repo: string, asOf: string];
 
 export interface OfficeholdersFile {
   format: 'masthead-officeholders';
-  version: 1;
+  version: 2;
   /** Date the file was built. */
   built: string;
   licence: string;
@@ -42,6 +44,20 @@ export interface OfficeholdersFile {
   offices: OfficeRow[];
   /** Keyed by the person's Wikidata QID. */
   people: Record<string, PersonRow>;
+  /** {@link nameKey} of a name or alias → QIDs of the people it names (keys of `people`). */
+  names: Record<string, string[]>;
+}
+
+/** Lookup key of a name: diacritics folded, lower case, one kind of apostrophe and space. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[‐‑–]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const QID = /^Q[1-9]\d*$/;
@@ -63,11 +79,9 @@ function checkTerm(t: unknown, file: OfficeholdersFile): string | null {
 
 function checkPerson(qid: string, row: unknown, file: OfficeholdersFile): string | null {
   if (!QID.test(qid)) return `bad QID ${qid}`;
-  if (!Array.isArray(row) || row.length !== 3) return `${qid}: not [name, aliases, terms]`;
-  const [name, aliases, terms] = row as unknown[];
+  if (!Array.isArray(row) || row.length !== 2) return `${qid}: not [name, terms]`;
+  const [name, terms] = row as unknown[];
   if (!isStr(name) || !name.trim()) return `${qid}: empty name`;
-  if (!Array.isArray(aliases) || !aliases.every((a) => isStr(a) && a.trim() && a !== name))
-    return `${qid}: bad aliases`;
   if (!Array.isArray(terms) || terms.length === 0) return `${qid}: no terms`;
   for (const t of terms) {
     const why = checkTerm(t, file);
@@ -81,10 +95,9 @@ export function validateOfficeholders(file: unknown): string[] {
   const f = file as OfficeholdersFile;
   if (!f || typeof f !== 'object') return ['not an object'];
   const errors: string[] = [];
-  if (f.format !== 'masthead-officeholders' || f.version !== 1) errors.push('unknown format/version');
+  if (f.format !== 'masthead-officeholders' || f.version !== 2) errors.push('unknown format/version');
   if (!isStr(f.itemUrl) || !/^https:\/\//.test(f.itemUrl)) errors.push('bad itemUrl');
-  if (!Array.isArray(f.snapshots) || !Array.isArray(f.offices) || !f.people || typeof f.people !== 'object')
-    return [...errors, 'missing tables'];
+  if (!hasTables(f)) return [...errors, 'missing tables'];
   f.snapshots.forEach((s, i) => {
     if (!Array.isArray(s) || !isStr(s[0]) || !isStr(s[1]) || !/^\d{4}-\d{2}-\d{2}$/.test(s[1]))
       errors.push(`snapshot ${i} malformed`);
@@ -98,5 +111,29 @@ export function validateOfficeholders(file: unknown): string[] {
     const why = checkPerson(qid, row, f);
     if (why) errors.push(why);
   }
-  return errors;
+  return [...errors, ...checkNames(f)];
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** The tables are there (the cheap check made when the shipped file is loaded). */
+export function hasTables(f: OfficeholdersFile): boolean {
+  return Array.isArray(f.snapshots) && Array.isArray(f.offices) && isRecord(f.people) && isRecord(f.names);
+}
+
+/** Every key is folded and names known people; every person is found by their name's key. */
+function checkNames(f: OfficeholdersFile): string[] {
+  const errors: string[] = [];
+  for (const [key, qids] of Object.entries(f.names)) {
+    if (!key || nameKey(key) !== key) errors.push(`name key not folded: ${key}`);
+    else if (!Array.isArray(qids) || qids.length === 0 || !qids.every((q) => isStr(q) && Object.hasOwn(f.people, q)))
+      errors.push(`name ${key}: bad QIDs`);
+  }
+  for (const [qid, row] of Object.entries(f.people)) {
+    const key = Array.isArray(row) && isStr(row[0]) ? nameKey(row[0]) : '';
+    const named = Object.hasOwn(f.names, key) ? f.names[key] : undefined;
+    if (!Array.isArray(named) || !named.includes(qid)) errors.push(`${qid}: not found by its name`);
+  }
+  return errors.slice(0, 50);
 }

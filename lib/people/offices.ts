@@ -7,10 +7,19 @@
  * canonical name or an alias (diacritics and case folded); when several people share it, the
  * office held on the date and the role the text states must single one out, else null.
  */
-import { validateOfficeholders, type OfficeholdersFile, type OfficeRow } from './officeholders-format';
+import {
+  hasTables,
+  nameKey,
+  validateOfficeholders,
+  type OfficeholdersFile,
+  type OfficeRow,
+} from './officeholders-format';
 import data from './data/officeholders.json';
 
+export { nameKey };
+
 export interface RoleAtDate {
+  /** The person's Wikidata QID (the source of the fact is their item). */
   qid: string;
   label: string;
   /** ISO date the office began */
@@ -33,49 +42,63 @@ interface Person {
 }
 
 export interface OfficeIndex {
-  readonly byName: ReadonlyMap<string, readonly Person[]>;
+  /** The people a name (any form: folded here) may be; undefined when none. */
+  readonly named: (name: string) => readonly Person[] | undefined;
   readonly itemUrl: string;
 }
 
-/** Lookup key of a name: diacritics folded, lower case, one kind of apostrophe and space. */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[‐‑–]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function buildOfficeIndex(file: unknown): OfficeIndex {
-  const errors = validateOfficeholders(file);
-  if (errors.length) throw new Error(`officeholders data invalid: ${errors.slice(0, 3).join('; ')}`);
-  const f = file as OfficeholdersFile;
-  const byName = new Map<string, Person[]>();
-  for (const [qid, [name, aliases, rows]] of Object.entries(f.people)) {
-    const person: Person = {
-      qid,
-      terms: rows.map(([o, start, end, s]) => ({
+/**
+ * Index over a file whose `names` table is already keyed (scripts/data-people.ts folds every
+ * name at build time): no work up front, a person's terms are expanded on first lookup.
+ */
+function indexOver(f: OfficeholdersFile): OfficeIndex {
+  const cache = new Map<string, Person>();
+  const person = (qid: string): Person => {
+    let p = cache.get(qid);
+    if (!p) {
+      const terms = f.people[qid]![1].map(([o, start, end, s]) => ({
         office: f.offices[o]!,
         start,
         end,
         asOf: f.snapshots[s]![1],
-      })),
-    };
-    for (const key of new Set([name, ...aliases].map(nameKey))) {
-      const list = byName.get(key);
-      if (list) list.push(person);
-      else byName.set(key, [person]);
+      }));
+      p = { qid, terms };
+      cache.set(qid, p);
     }
-  }
-  return { byName, itemUrl: f.itemUrl };
+    return p;
+  };
+  return {
+    itemUrl: f.itemUrl,
+    named(name) {
+      if (typeof name !== 'string' || name.length > 200) return undefined;
+      const key = nameKey(name);
+      return Object.hasOwn(f.names, key) ? f.names[key]!.map(person) : undefined;
+    },
+  };
+}
+
+/** Index over any officeholders file: validated record by record first (throws when invalid). */
+export function buildOfficeIndex(file: unknown): OfficeIndex {
+  const errors = validateOfficeholders(file);
+  if (errors.length) throw new Error(`officeholders data invalid: ${errors.slice(0, 3).join('; ')}`);
+  return indexOver(file as OfficeholdersFile);
+}
+
+/**
+ * Index over the shipped file, as built by scripts/data-people.ts: only its format and tables
+ * are checked here, the records were validated when it was built (and are by
+ * tests/lib/people/officeholders-schema.test.ts). Costs nothing beyond the JSON parse.
+ */
+export function shippedOfficeIndex(file: unknown): OfficeIndex {
+  const f = file as OfficeholdersFile;
+  if (!f || f.format !== 'masthead-officeholders' || f.version !== 2 || !hasTables(f))
+    throw new Error('officeholders data: unknown format or version');
+  return indexOver(f);
 }
 
 let loaded: OfficeIndex | undefined;
 export function loadOfficeIndex(): OfficeIndex {
-  loaded ??= buildOfficeIndex(data);
+  loaded ??= shippedOfficeIndex(data);
   return loaded;
 }
 
@@ -201,7 +224,7 @@ export function roleAtDate(
   roleInText?: string,
 ): RoleAtDate | null {
   const day = dayOf(isoDate);
-  const people = typeof name === 'string' ? index.byName.get(nameKey(name)) : undefined;
+  const people = index.named(name);
   if (!day || !people) return null;
   const held = single(heldOn(people, day, roleInText), roleInText);
   if (!held) return null;
@@ -222,7 +245,7 @@ export function qidForName(
   isoDate?: string,
   roleInText?: string,
 ): string | null {
-  const people = typeof name === 'string' ? index.byName.get(nameKey(name)) : undefined;
+  const people = index.named(name);
   if (!people) return null;
   if (people.length === 1) return people[0]!.qid;
   const day = dayOf(isoDate);

@@ -77,7 +77,7 @@ describe('roleAtDate says unknown rather than guess', () => {
 describe('people sharing a name (synthetic file)', () => {
   const file: OfficeholdersFile = {
     format: 'masthead-officeholders',
-    version: 1,
+    version: 2,
     built: '2026-11-25',
     licence: 'CC0-1.0',
     attribution: 'test',
@@ -88,9 +88,10 @@ describe('people sharing a name (synthetic file)', () => {
       ['Q11', 'Minister of Defence of Freedonia', 'FR', 2],
     ],
     people: {
-      Q1: ['Ana Silva', [], [[0, '2010-01-01', '2015-01-01', 0]]],
-      Q2: ['Ana Silva', ['Ána Silva'], [[1, '2012-01-01', '2014-01-01', 0]]],
+      Q1: ['Ana Silva', [[0, '2010-01-01', '2015-01-01', 0]]],
+      Q2: ['Ana Silva', [[1, '2012-01-01', '2014-01-01', 0]]],
     },
+    names: { 'ana silva': ['Q1', 'Q2'] },
   };
   const ix = buildOfficeIndex(file);
 
@@ -113,6 +114,15 @@ describe('people sharing a name (synthetic file)', () => {
   });
 
   it('rejects an invalid file', () => {
-    expect(() => buildOfficeIndex({ ...file, version: 2 })).toThrow(/invalid/);
+    expect(() => buildOfficeIndex({ ...file, version: 1 })).toThrow(/invalid/);
+    expect(() => buildOfficeIndex({ ...file, names: { 'Ana Silva': ['Q1', 'Q2'] } })).toThrow(/not folded/);
+    expect(() => buildOfficeIndex({ ...file, names: { 'ana silva': ['Q1', 'Q3'] } })).toThrow(/bad QIDs/);
+    expect(() => buildOfficeIndex({ ...file, names: { 'ana silva': ['Q1'] } })).toThrow(/Q2: not found/);
+  });
+
+  it('a name that is a property of Object.prototype is nobody', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(qidForName(ix, name, undefined, 'finance minister')).toBeNull();
+    expect(qidForName(index, 'constructor')).toBeNull();
   });
 });
