@@ -338,6 +338,7 @@ export function App({ state, db, sanitize, openReader = (k) => location.assign(r
           sanitize={sanitize}
           onClose={() => setImporting(false)}
           onImported={(rows) => state.added(rows)}
+          onBusy={state.pauseIndexing}
         />
       )}
     </div>

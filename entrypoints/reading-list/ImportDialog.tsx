@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatName, type ImportResult } from '@/lib/reading-list/io';
 import { applyImport, previewImport, type ImportSummary } from '@/lib/reading-list/store-import';
 import type { SavedDb } from '@/lib/reading-list/store';
@@ -22,6 +22,8 @@ export interface ImportDialogProps {
   onClose: () => void;
   /** Rows that were added (to merge into the list). */
   onImported: (rows: SavedArticle[]) => void | Promise<void>;
+  /** Told when reading/writing starts and stops (the page pauses background work meanwhile). */
+  onBusy?: (busy: boolean) => void;
 }
 
 function Progress({ label, done, total }: { label: string; done: number; total: number }) {
@@ -86,10 +88,14 @@ function Report({ summary }: { summary: ImportSummary }) {
 }
 
 /** Import: pick a file → preview with a per-row report → confirm → progress → summary. */
-export function ImportDialog({ db, sanitize, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ db, sanitize, onClose, onImported, onBusy }: ImportDialogProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
   const busy = phase.kind === 'reading' || phase.kind === 'writing';
   const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    onBusy?.(busy);
+    return () => onBusy?.(false);
+  }, [busy, onBusy]);
 
   async function pick(file: File | undefined) {
     if (!file) return;
@@ -118,7 +124,7 @@ export function ImportDialog({ db, sanitize, onClose, onImported }: ImportDialog
       const summary = await applyImport(db, result, {
         now: new Date(),
         sanitize,
-        chunkSize: 500,
+        chunkSize: 1000,
         onProgress: (done, total) => setPhase({ kind: 'writing', done, total }),
       });
       performance.mark('masthead:import-written');

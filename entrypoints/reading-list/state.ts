@@ -34,7 +34,22 @@ export const docOf = (r: SavedArticle): SearchDoc => ({
   site: r.outletName ?? (typeof r.siteName === 'string' ? r.siteName : undefined),
 });
 
+/** Title, tags, note, outlet and the excerpt only: the first, fast indexing pass. */
+const quickDocOf = (r: SavedArticle): SearchDoc => ({
+  ...docOf(r),
+  text: typeof r.excerpt === 'string' ? r.excerpt : '',
+});
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Resolve when the page is idle (requestIdleCallback, at most `timeout` ms later) so background
+ * indexing gives way to input, paints and an import in progress; a plain next task elsewhere.
+ */
+const idle = (timeout = 200) =>
+  typeof requestIdleCallback === 'function'
+    ? new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout }))
+    : nextTask();
 
 /**
  * The reading list page's state: every saved row in memory, an in-memory search index built in
@@ -81,17 +96,54 @@ export function createListState(db: SavedDb, now: () => Date = () => new Date())
 
   const current = computed(() => visible.value[Math.min(cursor.value, visible.value.length - 1)] ?? null);
 
-  /** Index rows in time slices (≤ INDEX_SLICE_MS each) so the page never blocks on it. */
-  async function buildIndex(all: SavedArticle[]) {
+  /**
+   * Background indexing: one queue, drained in idle slices (≤ INDEX_SLICE_MS each) so the page
+   * never blocks on it. Each row is indexed as it is *now* in memory (a row edited or deleted
+   * while waiting is indexed in its new state or skipped). A "quick" pass indexes title, tags,
+   * note, outlet and the excerpt (searchable within a second at 10k items); the "full" pass then
+   * replaces each with its whole text.
+   */
+  const queue: Array<{ rows: SavedArticle[]; quick: boolean }> = [];
+  let draining = false;
+  /** While an import reads or writes, indexing waits (the import gets the CPU; 2 cores are shared). */
+  let paused = false;
+  let resume: (() => void) | null = null;
+  function pauseIndexing(on: boolean) {
+    paused = on;
+    if (!on && resume) {
+      resume();
+      resume = null;
+    }
+  }
+  const unpaused = () => (paused ? new Promise<void>((resolve) => (resume = resolve)) : Promise.resolve());
+
+  async function drainIndex() {
+    draining = true;
     indexing.value = true;
-    let i = 0;
-    while (i < all.length) {
-      const start = performance.now();
-      while (i < all.length && performance.now() - start < INDEX_SLICE_MS) index.add(docOf(all[i++]!));
-      if (i < all.length) await nextTask();
+    while (queue.length) {
+      const { rows: batchRows, quick } = queue.shift()!;
+      let i = 0;
+      while (i < batchRows.length) {
+        const start = performance.now();
+        const map = byKey.value;
+        while (i < batchRows.length && performance.now() - start < INDEX_SLICE_MS) {
+          const cur = map.get(batchRows[i++]!.urlKey);
+          if (cur) index.add(quick ? quickDocOf(cur) : docOf(cur));
+        }
+        if (i < batchRows.length) {
+          await idle();
+          await unpaused();
+        }
+      }
+      indexVersion.value++;
     }
     indexing.value = false;
-    indexVersion.value++;
+    draining = false;
+  }
+
+  function enqueueIndex(batchRows: SavedArticle[], quick = false) {
+    queue.push({ rows: batchRows, quick });
+    if (!draining) void drainIndex();
   }
 
   /** False until every row is in memory (the newest page is shown first). */
@@ -119,7 +171,8 @@ export function createListState(db: SavedDb, now: () => Date = () => new Date())
       });
       performance.mark('masthead:list-complete');
       await nextTask(); // paint the whole list, then index
-      await buildIndex(all);
+      enqueueIndex(all, true);
+      enqueueIndex(all);
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
       status.value = 'error';
@@ -195,10 +248,11 @@ export function createListState(db: SavedDb, now: () => Date = () => new Date())
     cursor.value = Math.max(0, Math.min(n - 1, cursor.value + delta));
   }
 
-  /** Rows added elsewhere (an import): merge them in and index them. */
-  async function added(newRows: SavedArticle[]) {
+  /** Rows added elsewhere (an import): merge them in at once; they are indexed in the background. */
+  function added(newRows: SavedArticle[]) {
+    if (newRows.length === 0) return;
     rows.value = sortRows([...newRows, ...rows.value], 'saved-desc');
-    await buildIndex(newRows);
+    enqueueIndex(newRows);
   }
 
   return {
@@ -224,6 +278,7 @@ export function createListState(db: SavedDb, now: () => Date = () => new Date())
     selectAllVisible,
     moveCursor,
     added,
+    pauseIndexing,
     index,
   };
 }

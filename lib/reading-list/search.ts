@@ -47,10 +47,16 @@ const LIGATURES: Record<string, string> = {
   ð: 'd',
 };
 
+/** Anything outside printable ASCII and tab/newlines (needs Unicode folding / word rules). */
+const NON_ASCII = /[^\t\n\r -~]/;
+const ASCII_WORD = /[a-z0-9]+/g;
+
 /** Lower-case, strip diacritics (NFD combining marks), expand ß/æ/œ/ø/ł…. */
 export function foldText(s: string): string {
-  return s
-    .toLowerCase()
+  const lower = s.toLowerCase();
+  // Plain ASCII text (most of a typical English corpus) has nothing to fold: skip NFD.
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[ßæœøđłıþð]/g, (c) => LIGATURES[c] ?? c);
@@ -59,11 +65,14 @@ export function foldText(s: string): string {
 /** Folded words (letters/digits runs; apostrophes inside words dropped: "o'brien" → "obrien"). */
 export function tokenize(s: string): string[] {
   if (!s) return [];
-  const folded = foldText(s).replace(/(\p{L})['’](\p{L})/gu, '$1$2');
-  const out: string[] = [];
-  for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu))
-    out.push(m[0].length > MAX_TOKEN ? m[0].slice(0, MAX_TOKEN) : m[0]);
-  return out;
+  let folded = foldText(s);
+  if (folded.includes("'") || folded.includes('’')) folded = folded.replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  // Same words as the Unicode rule below when the text is ASCII, several times faster.
+  const words = NON_ASCII.test(folded) ? folded.match(/[\p{L}\p{N}]+/gu) : folded.match(ASCII_WORD);
+  if (!words) return [];
+  for (let i = 0; i < words.length; i++)
+    if (words[i]!.length > MAX_TOKEN) words[i] = words[i]!.slice(0, MAX_TOKEN);
+  return words;
 }
 
 function fieldsOf(doc: SearchDoc): Record<Field, string> {
@@ -88,13 +97,24 @@ function lowerBound(arr: readonly string[], x: string): number {
   return lo;
 }
 
+/**
+ * One term's postings: parallel arrays of doc numbers and weighted term frequencies, appended in
+ * insertion order. Removed docs stay until the list is compacted (they are skipped when scoring);
+ * `live` counts the docs still present.
+ */
+interface Posting {
+  nums: number[];
+  tfs: number[];
+  live: number;
+}
+
 export class SearchIndex {
-  /** term → (doc number → weighted term frequency). */
-  private postings = new Map<string, Map<number, number>>();
-  /** doc number → its distinct terms (to remove it again). */
-  private docTerms = new Map<number, string[]>();
-  private docLen = new Map<number, number>();
-  private idOf = new Map<number, string>();
+  private postings = new Map<string, Posting>();
+  /** doc number → its distinct terms (to remove it again); undefined once removed. */
+  private docTerms: Array<string[] | undefined> = [];
+  private docLen: number[] = [];
+  /** doc number → id; undefined once removed. */
+  private idOf: Array<string | undefined> = [];
   private numOf = new Map<string, number>();
   private nextNum = 0;
   private totalLen = 0;
@@ -118,43 +138,57 @@ export class SearchIndex {
     const fields = fieldsOf(doc);
     for (const field of Object.keys(WEIGHTS) as Field[]) {
       const w = WEIGHTS[field];
-      for (const term of tokenize(fields[field])) {
-        tf.set(term, (tf.get(term) ?? 0) + w);
-        len += w;
-      }
+      const terms = tokenize(fields[field]);
+      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + w);
+      len += w * terms.length;
     }
     for (const [term, f] of tf) {
       let list = this.postings.get(term);
       if (!list) {
-        list = new Map();
+        list = { nums: [], tfs: [], live: 0 };
         this.postings.set(term, list);
         this.sorted = null;
       }
-      list.set(num, f);
+      list.nums.push(num);
+      list.tfs.push(f);
+      list.live++;
     }
-    this.docTerms.set(num, [...tf.keys()]);
-    this.docLen.set(num, len);
+    this.docTerms[num] = [...tf.keys()];
+    this.docLen[num] = len;
     this.totalLen += len;
-    this.idOf.set(num, doc.id);
+    this.idOf[num] = doc.id;
     this.numOf.set(doc.id, num);
   }
 
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
-    for (const term of this.docTerms.get(num) ?? []) {
+    this.idOf[num] = undefined;
+    for (const term of this.docTerms[num] ?? []) {
       const list = this.postings.get(term);
-      list?.delete(num);
-      if (list && list.size === 0) {
+      if (!list) continue;
+      list.live--;
+      if (list.live === 0) {
         this.postings.delete(term);
         this.sorted = null;
-      }
+      } else if (list.nums.length > 2 * list.live + 16) this.compact(list);
     }
-    this.totalLen -= this.docLen.get(num) ?? 0;
-    this.docTerms.delete(num);
-    this.docLen.delete(num);
-    this.idOf.delete(num);
+    this.totalLen -= this.docLen[num] ?? 0;
+    this.docTerms[num] = undefined;
     this.numOf.delete(id);
+  }
+
+  /** Drop removed docs from a posting list (keeps the order). */
+  private compact(list: Posting): void {
+    let j = 0;
+    for (let i = 0; i < list.nums.length; i++) {
+      const num = list.nums[i]!;
+      if (this.idOf[num] === undefined) continue;
+      list.nums[j] = num;
+      list.tfs[j++] = list.tfs[i]!;
+    }
+    list.nums.length = j;
+    list.tfs.length = j;
   }
 
   private vocabulary(): string[] {
@@ -188,10 +222,12 @@ export class SearchIndex {
     const docs: number[] = [];
     for (const [term, factor] of this.expand(word)) {
       const list = this.postings.get(term)!;
-      const idf = Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
+      const idf = Math.log(1 + (n - list.live + 0.5) / (list.live + 0.5));
       const k = factor * idf * (K1 + 1);
-      for (const [num, f] of list) {
-        const norm = f / (1 - B + (B * (this.docLen.get(num) ?? avg)) / avg);
+      for (let i = 0; i < list.nums.length; i++) {
+        const num = list.nums[i]!;
+        if (this.idOf[num] === undefined) continue;
+        const norm = list.tfs[i]! / (1 - B + (B * this.docLen[num]!) / avg);
         const s = (k * norm) / (norm + K1);
         const old = scores[num]!;
         if (old === 0) docs.push(num);
@@ -224,7 +260,7 @@ export class SearchIndex {
         score += s;
       }
       if (!all) continue;
-      const id = this.idOf.get(num)!;
+      const id = this.idOf[num]!;
       if (opts.accept && !opts.accept(id)) continue;
       hits.push({ id, score });
     }

@@ -72,6 +72,20 @@ function extrasOf(raw: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Normalised URL of each item, computed once per item (preview and import share it); a 10,000-row
+ * file would otherwise parse every URL twice.
+ */
+const keyCache = new WeakMap<ImportedItem, string | null>();
+function keyOf(item: ImportedItem): string | null {
+  let key = keyCache.get(item);
+  if (key === undefined) {
+    key = normalizeUrl(item.url);
+    keyCache.set(item, key);
+  }
+  return key;
+}
+
 /** The row an imported item becomes, or null when its URL is not an http(s) URL. */
 export function rowFromImported(
   item: ImportedItem,
@@ -79,7 +93,7 @@ export function rowFromImported(
   now: Date,
   sanitize?: (html: string) => string,
 ): SavedArticle | null {
-  const urlKey = normalizeUrl(item.url);
+  const urlKey = keyOf(item);
   if (!urlKey) return null;
   const at = now.toISOString();
   const raw = format === 'masthead-json' && isPlain(item.raw) ? item.raw : undefined;
@@ -110,39 +124,40 @@ export function rowFromImported(
 
 interface Planned {
   report: ImportRowReport;
-  row?: SavedArticle;
+  item?: ImportedItem;
+  urlKey?: string;
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Items planned between two yields to the page. */
-const PLAN_SLICE = 500;
+/** Longest stretch of planning between two yields to the page (ms). */
+const PLAN_SLICE_MS = 8;
 
 /**
  * Per-item plan before looking at the DB: bad URLs skipped, repeats in the file are duplicates.
- * Yields every PLAN_SLICE items so a 10,000-row file never blocks the page for long.
+ * Only URL keys are computed here (rows are built chunk by chunk when written). Yields after
+ * PLAN_SLICE_MS of work so a 10,000-row file never blocks the page for long.
  */
-async function plan(
-  result: ImportResult,
-  now: Date,
-  pause: () => Promise<void>,
-  sanitize?: (html: string) => string,
-): Promise<Planned[]> {
+async function plan(result: ImportResult, pause: () => Promise<void>): Promise<Planned[]> {
   const seen = new Set<string>();
   const rowOf = new Map<ImportedItem, number>();
   for (const r of result.rows) if (r.status === 'imported') rowOf.set(r.item, r.row);
   const out: Planned[] = [];
+  let sliceStart = performance.now();
   for (let i = 0; i < result.items.length; i++) {
-    if (i > 0 && i % PLAN_SLICE === 0) await pause();
+    if (performance.now() - sliceStart > PLAN_SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
     const item = result.items[i]!;
     const base = { row: rowOf.get(item) ?? i + 1, url: item.url, title: item.title };
-    const row = rowFromImported(item, result.format, now, sanitize);
-    if (!row) out.push({ report: { ...base, status: 'skipped', reason: 'not an http(s) URL' } });
-    else if (seen.has(row.urlKey))
+    const urlKey = keyOf(item);
+    if (!urlKey) out.push({ report: { ...base, status: 'skipped', reason: 'not an http(s) URL' } });
+    else if (seen.has(urlKey))
       out.push({ report: { ...base, status: 'duplicate', reason: 'repeated in this file' } });
     else {
-      seen.add(row.urlKey);
-      out.push({ report: { ...base, status: 'imported' }, row });
+      seen.add(urlKey);
+      out.push({ report: { ...base, status: 'imported' }, item, urlKey });
     }
   }
   return out;
@@ -160,11 +175,12 @@ function skippedByParser(result: ImportResult): ImportRowReport[] {
 
 function summarise(planned: Planned[], result: ImportResult): ImportSummary {
   const rows = [...skippedByParser(result), ...planned.map((p) => p.report)].sort((a, b) => a.row - b.row);
-  const count = (s: ImportStatus) => rows.filter((r) => r.status === s).length;
+  const counts = { imported: 0, duplicate: 0, skipped: 0 };
+  for (const r of rows) counts[r.status]++;
   return {
-    imported: count('imported'),
-    duplicates: count('duplicate'),
-    skipped: count('skipped'),
+    imported: counts.imported,
+    duplicates: counts.duplicate,
+    skipped: counts.skipped,
     rows,
     errors: [...result.errors],
   };
@@ -172,26 +188,52 @@ function summarise(planned: Planned[], result: ImportResult): ImportSummary {
 
 function markDuplicate(p: Planned): void {
   p.report = { ...p.report, status: 'duplicate', reason: 'already in your reading list' };
-  delete p.row;
+  delete p.item;
+  delete p.urlKey;
 }
+
+/**
+ * Which of `keys` are already saved: primary keys only, never the rows, read with one getAllKeys
+ * over the keys' range (Dexie's fast path; `anyOf` would walk a cursor, one round trip per key).
+ * Call inside a transaction to make the check and the write atomic.
+ */
+async function savedKeys(db: SavedDb, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  let lo = keys[0]!;
+  let hi = lo;
+  for (const k of keys) {
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  const inRange = (await db.saved.where(':id').between(lo, hi, true, true).primaryKeys()) as string[];
+  const wanted = new Set(keys);
+  return new Set(inRange.filter((k) => wanted.has(k)));
+}
+
+/** Candidates in URL-key order, so each write chunk's key range is narrow and disjoint. */
+const byKeyOrder = (a: Planned, b: Planned) => (a.urlKey! < b.urlKey! ? -1 : a.urlKey! > b.urlKey! ? 1 : 0);
 
 /** What an import would do, without writing: the preview's per-row report. */
 export async function previewImport(
   db: SavedDb,
   result: ImportResult,
-  now: Date,
+  _now: Date,
   yieldToUi: () => Promise<void> = nextTask,
 ): Promise<ImportSummary> {
-  const planned = await plan(result, now, yieldToUi);
-  const candidates = planned.filter((p) => p.row);
-  const existing = await db.saved.bulkGet(candidates.map((p) => p.row!.urlKey));
-  candidates.forEach((p, i) => existing[i] && markDuplicate(p));
+  const planned = await plan(result, yieldToUi);
+  const candidates = planned.filter((p) => p.urlKey);
+  const existing = await savedKeys(
+    db,
+    candidates.map((p) => p.urlKey!),
+  );
+  for (const p of candidates) if (existing.has(p.urlKey!)) markDuplicate(p);
   return summarise(planned, result);
 }
 
 /**
  * Write an import: new URLs are added, already-saved ones reported as duplicates and left as they
- * are. Each chunk is one transaction (a failure keeps the chunks before it and throws).
+ * are. Each chunk is one short transaction (a failure keeps the chunks before it and throws); the
+ * rows of a chunk are built (and their HTML sanitised) just before it is written.
  */
 export async function applyImport(
   db: SavedDb,
@@ -199,16 +241,20 @@ export async function applyImport(
   opts: ApplyOptions,
 ): Promise<ImportSummary> {
   const { chunkSize = 1000, onProgress, yieldToUi = nextTask } = opts;
-  const planned = await plan(result, opts.now, yieldToUi, opts.sanitize);
-  const todo = planned.filter((p) => p.row);
+  const planned = await plan(result, yieldToUi);
+  const todo = planned.filter((p) => p.urlKey).sort(byKeyOrder);
   const added: SavedArticle[] = [];
   onProgress?.(0, todo.length);
   for (let start = 0; start < todo.length; start += chunkSize) {
     const chunk = todo.slice(start, start + chunkSize);
+    const built = chunk.map((p) => rowFromImported(p.item!, result.format, opts.now, opts.sanitize)!);
     await db.transaction('rw', db.saved, async () => {
-      const existing = await db.saved.bulkGet(chunk.map((p) => p.row!.urlKey));
+      const existing = await savedKeys(
+        db,
+        chunk.map((p) => p.urlKey!),
+      );
       const fresh: SavedArticle[] = [];
-      chunk.forEach((p, i) => (existing[i] ? markDuplicate(p) : fresh.push(p.row!)));
+      chunk.forEach((p, i) => (existing.has(p.urlKey!) ? markDuplicate(p) : fresh.push(built[i]!)));
       await db.saved.bulkAdd(fresh);
       added.push(...fresh);
     });

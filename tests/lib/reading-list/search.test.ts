@@ -89,3 +89,29 @@ describe('SearchIndex', () => {
     );
   });
 });
+
+describe('tokenize: ASCII fast path', () => {
+  it('splits ASCII text exactly as the Unicode word rule does', () => {
+    const unicodeRule = (s: string) =>
+      (
+        s
+          .toLowerCase()
+          .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
+          .match(/[\p{L}\p{N}]+/gu) ?? []
+      ).map((w) => w.slice(0, 40));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 200 }), (s) => {
+        expect(tokenize(s)).toEqual(unicodeRule(s));
+      }),
+    );
+    expect(tokenize(`Tab\tand "quoted" words_with-dashes x${'y'.repeat(60)}`)).toEqual([
+      'tab',
+      'and',
+      'quoted',
+      'words',
+      'with',
+      'dashes',
+      `x${'y'.repeat(39)}`,
+    ]);
+  });
+});
