@@ -473,7 +473,9 @@ async function main() {
   };
 
   report.import = await benchImport();
-  console.log(`import: ${report.import.rows}-row Pocket CSV in ${report.import.ms} ms (CPU ${report.import.cpuMs} ms), target ≤ ${report.import.targetMs} ms [${report.import.pass ? 'PASS' : 'FAIL'}]`);
+  console.log(
+    `import: ${report.import.rows}-row Pocket CSV in ${report.import.ms} ms (CPU ${report.import.cpuMs} ms), target ≤ ${report.import.targetMs} ms [${report.import.pass ? 'PASS' : 'FAIL'}]`,
+  );
   log('bench: reading list (search at 10k items, 10k-row import, list first paint)');
   report.readingList = await benchReadingList();
   log('bench: related coverage (match query at 10k/100k stored items, feed parse; BENCH_RELATED_SIZES)');

@@ -70,7 +70,8 @@ function writeLeaders(
   const names = new Set<string>();
   for (const [qid, [name, terms]] of Object.entries(file.people)) {
     if (!terms.some(([o]) => file.offices[o]![3] === 1)) continue;
-    for (const n of [name, ...(aliasesOf.get(qid) ?? [])]) if (!/[,()]|\s(?:of|the)\s/i.test(n)) names.add(n.toLowerCase());
+    for (const n of [name, ...(aliasesOf.get(qid) ?? [])])
+      if (!/[,()]|\s(?:of|the)\s/i.test(n)) names.add(n.toLowerCase());
   }
   const surnames = new Set([...names].map((n) => fold(n).split(' ').pop()!).filter((w) => w.length >= 4));
   const out = {
@@ -150,8 +151,7 @@ function main(): void {
     });
     out[qid] = [person.name, mergeTerms(terms)];
     aliasesOf.set(qid, aliases);
-    for (const key of new Set([person.name, ...aliases].map(nameKey)))
-      if (key) (names[key] ??= []).push(qid);
+    for (const key of new Set([person.name, ...aliases].map(nameKey))) if (key) (names[key] ??= []).push(qid);
   }
 
   const file: OfficeholdersFile = {

@@ -127,7 +127,11 @@ function checkNames(f: OfficeholdersFile): string[] {
   const errors: string[] = [];
   for (const [key, qids] of Object.entries(f.names)) {
     if (!key || nameKey(key) !== key) errors.push(`name key not folded: ${key}`);
-    else if (!Array.isArray(qids) || qids.length === 0 || !qids.every((q) => isStr(q) && Object.hasOwn(f.people, q)))
+    else if (
+      !Array.isArray(qids) ||
+      qids.length === 0 ||
+      !qids.every((q) => isStr(q) && Object.hasOwn(f.people, q))
+    )
       errors.push(`name ${key}: bad QIDs`);
   }
   for (const [qid, row] of Object.entries(f.people)) {

@@ -89,7 +89,9 @@ async function lastReportMs(browser) {
     () =>
       swEval(browser.context, browser.extensionId, () => {
         const m = performance.getEntriesByName('masthead:report');
-        return m.length ? { ms: m[m.length - 1].duration, people: m[m.length - 1].detail?.people ?? null } : null;
+        return m.length
+          ? { ms: m[m.length - 1].duration, people: m[m.length - 1].detail?.people ?? null }
+          : null;
       }),
     { timeout: 10_000, what: 'masthead:report measure' },
   );

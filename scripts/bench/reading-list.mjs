@@ -37,7 +37,7 @@ const WORDS = (
 /** Deterministic pseudo-random (so every run indexes the same corpus). */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const SYLLABLES = 'ka ri to na me su lo pe an de vi ro sta ber gon tri mal cor den ul'.split(' ');
@@ -76,13 +76,28 @@ export function savedRows(n, { withText = true } = {}) {
   return rows;
 }
 
-const QUERIES = ['kishida', 'kish', 'alliance defence', 'sao paulo', 'zurich', 'erdogan summit', 'inflat', 'nuclear treaty border', 'note', 'xyzzy'];
+const QUERIES = [
+  'kishida',
+  'kish',
+  'alliance defence',
+  'sao paulo',
+  'zurich',
+  'erdogan summit',
+  'inflat',
+  'nuclear treaty border',
+  'note',
+  'xyzzy',
+];
 
 async function benchSearch(n) {
   const { SearchIndex } = await tsImport('../../lib/reading-list/search.ts', import.meta.url);
-  const { docOf } = await tsImport('../../entrypoints/reading-list/state.ts', import.meta.url).catch(() => ({}));
+  const { docOf } = await tsImport('../../entrypoints/reading-list/state.ts', import.meta.url).catch(
+    () => ({}),
+  );
   const rows = savedRows(n);
-  const toDoc = docOf ?? ((r) => ({ id: r.urlKey, title: r.title, text: r.text, note: r.note, tags: r.tags, site: r.siteName }));
+  const toDoc =
+    docOf ??
+    ((r) => ({ id: r.urlKey, title: r.title, text: r.text, note: r.note, tags: r.tags, site: r.siteName }));
   const t0 = performance.now();
   const index = new SearchIndex();
   for (const r of rows) index.add(toDoc(r));
@@ -128,7 +143,11 @@ async function benchImportNode(rows) {
   const t0 = performance.now();
   const result = await io.parseImport(bytes, 'pocket.csv', { onProgress: () => progress++ });
   const parseMs = performance.now() - t0;
-  const summary = await applyImport(db, result, { now: new Date(), onProgress: () => progress++, yieldToUi: async () => {} });
+  const summary = await applyImport(db, result, {
+    now: new Date(),
+    onProgress: () => progress++,
+    yieldToUi: async () => {},
+  });
   const ms = performance.now() - t0;
   const stored = await db.saved.count();
   db.close();
@@ -165,7 +184,9 @@ export async function benchChromium(n, importRows) {
   try {
     await browser.context.addInitScript(observeLongTasks);
     const page = await openExtensionPage(browser.context, browser.extensionId, 'reading-list.html');
-    await poll(async () => (await page.locator('body').getAttribute('data-state')) === 'ready', { what: 'list ready' });
+    await poll(async () => (await page.locator('body').getAttribute('data-state')) === 'ready', {
+      what: 'list ready',
+    });
     // Seed N rows with the raw IndexedDB API (same origin as the page).
     const rows = savedRows(n);
     for (let i = 0; i < rows.length; i += 2000) {
@@ -187,8 +208,14 @@ export async function benchChromium(n, importRows) {
     const paints = [];
     for (let run = 0; run < 3; run++) {
       await page.reload();
-      await poll(async () => (await page.locator('body').getAttribute('data-state')) === 'ready', { what: 'list ready', timeout: 30_000 });
-      await poll(async () => (await page.locator('[data-testid="rl-item"]').count()) > 0, { what: 'rows shown', timeout: 30_000 });
+      await poll(async () => (await page.locator('body').getAttribute('data-state')) === 'ready', {
+        what: 'list ready',
+        timeout: 30_000,
+      });
+      await poll(async () => (await page.locator('[data-testid="rl-item"]').count()) > 0, {
+        what: 'rows shown',
+        timeout: 30_000,
+      });
       paints.push(
         await page.evaluate(() => ({
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
@@ -202,12 +229,22 @@ export async function benchChromium(n, importRows) {
     await page.evaluate(() => (window.__longTasks = []));
     await page.locator('[data-testid="rl-import"]').click();
     const t0 = Date.now();
-    await page.locator('[data-testid="rl-import-file"]').setInputFiles({ name: 'pocket.csv', mimeType: 'text/csv', buffer: csv });
-    await poll(async () => (await page.locator('[data-testid="rl-import-confirm"]').count()) === 1, { what: 'preview', timeout: 60_000, interval: 20 });
+    await page
+      .locator('[data-testid="rl-import-file"]')
+      .setInputFiles({ name: 'pocket.csv', mimeType: 'text/csv', buffer: csv });
+    await poll(async () => (await page.locator('[data-testid="rl-import-confirm"]').count()) === 1, {
+      what: 'preview',
+      timeout: 60_000,
+      interval: 20,
+    });
     const previewMs = Date.now() - t0;
     const t1 = Date.now();
     await page.locator('[data-testid="rl-import-confirm"]').click();
-    await poll(async () => (await page.locator('[data-testid="rl-import-done"]').count()) === 1, { what: 'import done', timeout: 60_000, interval: 20 });
+    await poll(async () => (await page.locator('[data-testid="rl-import-done"]').count()) === 1, {
+      what: 'import done',
+      timeout: 60_000,
+      interval: 20,
+    });
     const writeMs = Date.now() - t1;
     const counts = await page.locator('[data-testid="rl-import-counts"]').innerText();
     const longTasks = await page.evaluate(() => window.__longTasks);
@@ -215,14 +252,29 @@ export async function benchChromium(n, importRows) {
     const phases = await page.evaluate(() => {
       const at = (n) => performance.getEntriesByName(`masthead:import-${n}`).at(-1)?.startTime ?? null;
       const t0 = at('start');
-      return Object.fromEntries(['parsed', 'previewed', 'written', 'merged'].map((n) => [n, at(n) != null && t0 != null ? Math.round(at(n) - t0) : null]));
+      return Object.fromEntries(
+        ['parsed', 'previewed', 'written', 'merged'].map((n) => [
+          n,
+          at(n) != null && t0 != null ? Math.round(at(n) - t0) : null,
+        ]),
+      );
     });
     return {
       items: n,
       firstPaint: {
         runs: paints,
-        medianFcpMs: round(quantile(paints.map((p) => p.fcp).filter((x) => x != null), 0.5)),
-        medianListMs: round(quantile(paints.map((p) => p.list).filter((x) => x != null), 0.5)),
+        medianFcpMs: round(
+          quantile(
+            paints.map((p) => p.fcp).filter((x) => x != null),
+            0.5,
+          ),
+        ),
+        medianListMs: round(
+          quantile(
+            paints.map((p) => p.list).filter((x) => x != null),
+            0.5,
+          ),
+        ),
         domRows: paints[0]?.domRows ?? null,
       },
       uiImport: {
@@ -244,7 +296,10 @@ export async function benchChromium(n, importRows) {
 }
 
 /** The "readingList" section of `npm run bench`. */
-export async function benchReadingList({ items = Number(process.env.READING_BENCH_ITEMS ?? 10_000), browser = true } = {}) {
+export async function benchReadingList({
+  items = Number(process.env.READING_BENCH_ITEMS ?? 10_000),
+  browser = true,
+} = {}) {
   log(`bench: reading list — search at ${items} items`);
   const search = await benchSearch(items);
   log(`bench: reading list — import ${items} Pocket rows (Node, fake-indexeddb)`);

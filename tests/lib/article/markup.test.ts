@@ -1,11 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { signalsFromInPage } from '../../../lib/article/in-page';
-import {
-  IN_PAGE_MARKUP_LIMITS,
-  readArticleJsonLd,
-  readArticleMarkup,
-} from '../../../lib/article/markup';
+import { IN_PAGE_MARKUP_LIMITS, readArticleJsonLd, readArticleMarkup } from '../../../lib/article/markup';
 import { page } from './helpers';
 
 const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
