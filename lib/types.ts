@@ -4,6 +4,7 @@ import type { OutletReport } from './outlets/card';
  * Shared data shapes. Every context (content script, background, offscreen, popup, analyzer CLI)
  * speaks these types; `lib/platform/messages.ts` documents which message carries which.
  */
+import type { RoleAtDate } from './people/offices';
 import type { PersonInText, SourceCited } from './people/types';
 
 /** Anything that can fail across a message boundary (Error objects do not survive serialisation). */
@@ -172,16 +173,7 @@ export interface PageReport {
 }
 
 /** An office held on the article's date, from the shipped officeholder data (lib/people/offices.ts). */
-export interface PersonRoleAtDate {
-  /** Wikidata QID of the person holding the office (the item whose P39 statement is the source). */
-  qid: string;
-  label: string;
-  since?: string;
-  until?: string;
-  /** URL of the fact's source. */
-  source: string;
-  asOf: string;
-}
+export type PersonRoleAtDate = RoleAtDate;
 
 /** A person named in the article, with the officeholder data's identity and role when known. */
 export interface PersonReport extends PersonInText {

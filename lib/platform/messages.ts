@@ -29,36 +29,21 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Envelope, MessageData, MessageReply, MessageType } from '../protocol';
-import { envelopeType, isMastheadEnvelope, validateMessage } from '../protocol-validate';
+import { envelopeType, isMastheadEnvelope, MESSAGE_TYPES, validateMessage } from '../protocol-validate';
 
 export type Sender = Browser.runtime.MessageSender;
 
 /** Which extension context is answering: each owns a fixed set of message types. */
 export type Role = 'background' | 'offscreen' | 'content';
 
+const OFFSCREEN_TYPES: readonly MessageType[] = ['extractHtml'];
+const CONTENT_TYPES: readonly MessageType[] = ['showPerson', 'nextPerson'];
+
 export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
-  background: [
-    'pageAnalysed',
-    'getPageReport',
-    'analyzeTab',
-    'setAllSites',
-    'lookupOutlet',
-    'deleteAllData',
-    'savePage',
-    'getSavedState',
-    'updateSaved',
-    'removeSaved',
-    'addHighlight',
-    'listHighlights',
-    'updateHighlight',
-    'deleteHighlight',
-    'getRelated',
-    'findMoreCoverage',
-    'setFeeds',
-    'pollFeeds',
-  ],
-  offscreen: ['extractHtml'],
-  content: ['showPerson', 'nextPerson'],
+  // Every message not answered by the offscreen document or a content script.
+  background: MESSAGE_TYPES.filter((t) => !OFFSCREEN_TYPES.includes(t) && !CONTENT_TYPES.includes(t)),
+  offscreen: OFFSCREEN_TYPES,
+  content: CONTENT_TYPES,
 };
 
 type SenderKind = 'content-script' | 'extension-page' | 'background';
