@@ -41,15 +41,18 @@ export function createFeedsState(deps: FeedsDeps) {
   const feedback = signal<Feedback | null>(null);
   const retention = signal<number>(retentionDays(undefined));
 
-  async function reload() {
-    feeds.value = await listFeeds(await deps.db(), deps.seeded);
+  async function reload(seed = true) {
+    // Right after "Delete all Masthead data" the list is read as it is (empty), not re-seeded with
+    // the defaults: the wipe must leave every table empty. The next visit seeds them again.
+    const noSeed = { get: async () => true, set: async () => {} };
+    feeds.value = await listFeeds(await deps.db(), seed ? deps.seeded : noSeed);
   }
 
-  async function init() {
+  async function init({ seed = true }: { seed?: boolean } = {}) {
     try {
       enabled.value = (await deps.enabled.getValue()) === true;
       retention.value = retentionDays(await deps.retention.getValue());
-      await reload();
+      await reload(seed);
     } catch (e) {
       enabled.value = enabled.value ?? false;
       feedback.value = { tone: 'error', text: `Couldn't read the feeds: ${text(e)}` };

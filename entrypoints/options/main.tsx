@@ -55,7 +55,7 @@ function main() {
   });
   // The wipe resets settings to their defaults: read them again afterwards.
   const deleteAll = createDeleteAllState(sendMessage, async () => {
-    await Promise.all([state.init(), outletLookup.init(), highlights.load(), feeds.init()]);
+    await Promise.all([state.init(), outletLookup.init(), highlights.load(), feeds.init({ seed: false })]);
   });
   render(
     <App

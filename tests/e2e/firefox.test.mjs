@@ -9,7 +9,7 @@
 //    `data-masthead-status` on <html> reaches "sent" (the in-page pass finished and handed the page
 //    to the background).
 // 3. The background (a Firefox event page that parses with its own DOM) detected the article: the
-//    toolbar badge of that tab is "✓", and the history row for the seed, with its headline, is in
+//    toolbar badge of that tab is set (GOV: Press TV is state-controlled), and the history row for the seed, with its headline, is in
 //    the extension's IndexedDB `masthead.pages` — after a reload of the page it is still there,
 //    once (the visit counted on the same row, no duplicate).
 // Badge and IndexedDB are read by an e2e-only probe added to a copy of the build (a content script
@@ -164,19 +164,23 @@ test('Firefox installs the MV3 build as a temporary add-on', { skip }, () => {
 });
 
 let first;
-test('the seed under its real hostname: detected, badged ✓, saved in history', { skip }, async () => {
-  const page = await browser.newPage();
-  first = await visitSeed(page);
-  assert.equal(first.host, SEED_HOST);
-  assert.equal(first.status, 'sent');
-  assert.equal(first.state.timeout, undefined, 'the probe saw the badge and the row');
-  assert.equal(first.state.badge, '✓');
-  assert.ok(first.state.version >= 20, `IndexedDB version ${first.state.version} (Dexie v2+)`);
-  const row = first.state.rows.find((r) => r.url === SEED_URL);
-  assert.ok(row, `history row for ${SEED_URL}`);
-  assert.equal(row.title, SEED_HEADLINE);
-  await page.close();
-});
+test(
+  'the seed under its real hostname: detected, badged GOV (state-controlled), saved in history',
+  { skip },
+  async () => {
+    const page = await browser.newPage();
+    first = await visitSeed(page);
+    assert.equal(first.host, SEED_HOST);
+    assert.equal(first.status, 'sent');
+    assert.equal(first.state.timeout, undefined, 'the probe saw the badge and the row');
+    assert.equal(first.state.badge, 'GOV', 'Press TV is state-controlled in the outlet data');
+    assert.ok(first.state.version >= 20, `IndexedDB version ${first.state.version} (Dexie v2+)`);
+    const row = first.state.rows.find((r) => r.url === SEED_URL);
+    assert.ok(row, `history row for ${SEED_URL}`);
+    assert.equal(row.title, SEED_HEADLINE);
+    await page.close();
+  },
+);
 
 test('after a reload the article is still saved, once', { skip }, async () => {
   const page = await browser.newPage();
