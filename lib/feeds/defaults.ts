@@ -94,8 +94,8 @@ export const DEFAULT_FEEDS: readonly DefaultFeed[] = [
   {
     id: 'xinhua-world',
     name: 'Xinhua — World',
-    url: 'http://www.xinhuanet.com/english/rss/worldrss.xml',
-    site: 'http://www.xinhuanet.com/english/',
+    url: 'https://www.xinhuanet.com/english/rss/worldrss.xml',
+    site: 'https://www.xinhuanet.com/english/',
     unverified: true,
   },
   { id: 'rt-news', name: 'RT', url: 'https://www.rt.com/rss/news/', site: 'https://www.rt.com/' },

@@ -29,6 +29,14 @@ const HTTP_ALLOWLIST = [
     why: 'XML namespace URIs (DOMPurify, Preact, Readability)',
   },
   {
+    url: /^http:\/\/$/,
+    why: 'a bare scheme prefix (URL checks such as startsWith("http://")): no host, nothing to fetch',
+  },
+  {
+    url: /^http:\/\/(www\.w3\.org\/2005\/Atom|purl\.org\/atom\/ns#|purl\.org\/dc\/elements\/1\.1\/|purl\.org\/dc\/terms\/|purl\.org\/rss\/1\.0\/modules\/content\/)$/,
+    why: 'feed XML namespace URIs (lib/related feed parser): identifiers, never fetched',
+  },
+  {
     url: /^http:\/\/bit\.ly\/2kdckMn$/,
     context: /Transaction committed too early/,
     why: "Dexie's PrematureCommit error message links its docs; text only",
