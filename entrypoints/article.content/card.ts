@@ -4,6 +4,7 @@
  * inside Masthead's shadow root (./shadow-host.ts).
  */
 import type { HighlightPerson } from '@/lib/highlight/types';
+import { el } from './shadow-host';
 
 export interface CardActions {
   /** Move to the next (1) or previous (-1) person. */
@@ -58,18 +59,6 @@ button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
   .box { background: transparent; border: 2px solid Highlight; }
 }
 `;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export interface Card {
   show(

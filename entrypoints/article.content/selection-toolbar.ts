@@ -5,6 +5,7 @@
  */
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotations/selectors';
 import { COLOR_VALUES } from './paint';
+import { el } from './shadow-host';
 
 export interface ToolbarActions {
   highlight(color: HighlightColor, note: string): void;
@@ -51,18 +52,6 @@ textarea { width: 100%; min-height: 48px; font: inherit; border-radius: 6px; bor
 }
 @media (prefers-reduced-motion: no-preference) { .bar { transition: opacity .12s; } }
 `;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export function createToolbar(
   doc: Document,

@@ -27,3 +27,16 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
   doc.documentElement.append(host);
   return { host, root, remove: () => host.remove() };
 }
+
+/** A DOM element with attributes and text, built with DOM APIs only (never HTML strings). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
