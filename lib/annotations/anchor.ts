@@ -15,7 +15,9 @@
  *  the copies apart once the text changes. Then a match needs positional confirmation: the number
  *  of accepted exact copies is unchanged and we take the one with our rank (or, if exactly one copy
  *  is missing, a fuzzy match that fills that rank — the original, edited); anything else — the
- *  original deleted, a twin edited, a copy added — orphans the highlight. Without that record
+ *  original deleted, a twin edited, a copy added — orphans the highlight. A passage recorded as
+ *  unique that now has two acceptable places (a copy added) is placed only where its context is
+ *  verbatim, else orphaned. Without that record
  *  (imported selectors), or for a passage that was unique, a winner with a near-equal accepted
  *  rival is likewise orphaned, never painted on a coin toss.
  */
@@ -74,6 +76,8 @@ export const DEFAULT_MAX_CELLS = 2_000_000;
 const RESCORED = 16;
 /** Accepted candidates scoring within this of the winner are rivals (> the 2/92 position term). */
 const RIVAL_MARGIN = 0.03;
+/** Least quote similarity for a fuzzy match standing in for an edited twin (see anchorTwin). */
+const TWIN_FUZZY_QUOTE = 0.95;
 
 const ORPHAN: AnchorResult = { status: 'orphaned', start: 0, end: 0, score: 0 };
 
@@ -144,11 +148,12 @@ export function anchor(
     };
   }
   if ((quote.occurrences ?? 1) > 1) return anchorTwin(ctx, quote.occurrences!, quote.occurrence ?? 0);
-
   // 1. Position.
+  let added: boolean | undefined;
+  const copy = () => (added ??= copyAdded(ctx));
   if (holds) {
     const c = scorer.score(hint, normOffset(prepared, position.end), 0);
-    if (scorer.accepts(c, minScore))
+    if (scorer.accepts(c, minScore) && (intactContext(c) || !copy()))
       return {
         status: 'exact',
         start: position.start,
@@ -165,11 +170,29 @@ export function anchor(
   const exact = starts.map((c) => scorer.score(c.at, c.at + q.length, 0));
   const ok = (c: Scored) => scorer.accepts(c, minScore);
   const top = best(exact);
-  if (top && ok(top)) return hasRival(exact, top, ok) ? ORPHAN : result(prepared, 'quote', top);
+  if (top && ok(top))
+    return hasRival(exact, top, ok) || (!intactContext(top) && copy())
+      ? ORPHAN
+      : result(prepared, 'quote', top);
 
   // 3. Fuzzy.
   const win = fuzzy(ctx, []);
   return win ? result(prepared, 'fuzzy', win) : ORPHAN;
+}
+
+const intactContext = (c: Scored) => c.prefix === 1 && c.suffix === 1;
+
+/**
+ * A passage recorded as unique now has more than one place anchoring would accept: a near-copy was
+ * added (a pull quote, a repeated lede). The stored position then only counts when the context
+ * around it is verbatim: a copy inserted before the passage can land on the old offset by chance.
+ */
+function copyAdded(ctx: Ctx): boolean {
+  const { quote, prepared, q, minScore } = ctx;
+  if (quote.occurrences !== 1) return false;
+  const prefix = normalizeSpace(quote.prefix);
+  const suffix = normalizeSpace(quote.suffix);
+  return acceptedOccurrences(prepared.norm, q, prefix, suffix, minScore).length > 1;
 }
 
 /**
@@ -197,7 +220,8 @@ function anchorTwin(ctx: Ctx, count: number, rank: number): AnchorResult {
   // One copy fewer: ours may have been edited — a fuzzy match away from the surviving copies that
   // takes exactly our rank among them.
   const win = fuzzy(ctx, copies);
-  if (!win) return ORPHAN;
+  // Repeated text makes near-copies likely: only a small edit passes for "ours, edited".
+  if (!win || win.quote < TWIN_FUZZY_QUOTE) return ORPHAN;
   const before = copies.filter((c) => c.start < win.start).length;
   return before === rank ? result(prepared, 'fuzzy', win) : ORPHAN;
 }

@@ -37,6 +37,8 @@ export interface Scored {
   start: number;
   end: number;
   score: number;
+  /** Quote similarity, 1 − errors / quote length. */
+  quote: number;
   prefix: number;
   suffix: number;
 }
@@ -86,7 +88,7 @@ export class Scorer {
     const s = similarity(suffix, norm.slice(end, end + suffix.length));
     const q = 1 - errors / this.quoteLength;
     const pos = this.hint < 0 ? 0.5 : 1 - Math.abs(start - this.hint) / Math.max(1, norm.length);
-    return { start, end, prefix: p, suffix: s, score: (50 * q + 20 * p + 20 * s + 2 * pos) / 92 };
+    return { start, end, quote: q, prefix: p, suffix: s, score: (50 * q + 20 * p + 20 * s + 2 * pos) / 92 };
   }
 
   /** Context characters equal verbatim right before `start` and right after `end` (≤ 32 each). */

@@ -9,9 +9,11 @@
  * Verdicts: correct = placed with IoU ≥ 0.5 against the tracked range (exact/quote must match it
  * exactly, reported separately); orphaned-ok = the passage was deleted and the highlight orphaned;
  * missed = orphaned although the passage survived (a loss, not a harm); WRONG = painted where the
- * passage is not (must be 0). "duplicate" = placed on another copy of the passage whose quote AND
- * stored context (32 characters each side) are identical, after the original was deleted or edited
- * — indistinguishable by any anchoring from text selectors; reported apart, not counted correct.
+ * passage is not (must be 0). "duplicate" = placed on another copy of the passage: its stored context
+ * (32 characters each side) is identical and its text is the quote or differs from it by under 10 %
+ * (edit distance), after the original was deleted or edited — indistinguishable by any anchoring from
+ * text selectors (e.g. an inserted paragraph that repeats the passage with its preceding words);
+ * reported apart, not counted correct.
  *
  * Env: ANCHOR_SEED (default 7), ANCHOR_RANGES per page (default 6), ANCHOR_LIMIT pages,
  * ANCHOR_STRICT=1 (exit 1 when any placement is WRONG), ANCHOR_VERBOSE=<case> (log every verdict).
@@ -196,11 +198,33 @@ function identicalCopy(q: TextQuoteSelector, text: string, res: AnchorResult): b
   const p = prepareText(text);
   const s = normOffset(p, res.start);
   const e = normOffset(p, res.end);
+  const quote = normalizeSpace(q.exact).trim();
+  const placed = p.norm.slice(s, e);
   return (
-    p.norm.slice(s, e) === normalizeSpace(q.exact).trim() &&
     p.norm.slice(0, s).endsWith(normalizeSpace(q.prefix)) &&
-    p.norm.slice(e).startsWith(normalizeSpace(q.suffix))
+    p.norm.slice(e).startsWith(normalizeSpace(q.suffix)) &&
+    (placed === quote || similarity(placed, quote) >= COPY_SIMILARITY)
   );
+}
+
+/**
+ * A placement whose stored context matches on both sides and whose text is at least this similar to
+ * the quote is on a near-copy of the passage (e.g. an inserted paragraph that repeats it): text
+ * selectors cannot tell it from the original, so it is reported as "duplicate", not as correct.
+ */
+const COPY_SIMILARITY = 0.9;
+
+/** 1 − Levenshtein distance / longer length (two-row DP; only run on the rare misplaced case). */
+function similarity(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return 1 - prev[b.length]! / Math.max(a.length, b.length);
 }
 
 function iou(a: { start: number; end: number }, b: { start: number; end: number }): number {
