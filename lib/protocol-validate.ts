@@ -61,6 +61,9 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'findMoreCoverage',
   'setFeeds',
   'pollFeeds',
+  'pageHighlights',
+  'showHighlight',
+  'editPageHighlight',
 ];
 
 /** Optional string fields of `PageMetadata`, validated and clipped alike. */
@@ -466,6 +469,15 @@ function validateUpdateHighlight(r: Record<string, unknown>): MessageData<'updat
   return out;
 }
 
+function validateEditPageHighlight(r: Record<string, unknown>): MessageData<'editPageHighlight'> {
+  const out: MessageData<'editPageHighlight'> = { id: highlightId(own(r, 'id'), 'data.id') };
+  put(out, 'note', optStr(own(r, 'note'), 'data.note', MAX_NOTE_CHARS));
+  const remove = own(r, 'remove');
+  if (remove !== undefined) out.remove = bool(remove, 'data.remove');
+  if (out.note === undefined && !out.remove) fail('data', 'nothing to change');
+  return out;
+}
+
 const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => MessageData<K> } = {
   pageAnalysed: validatePageAnalysed,
   getPageReport: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
@@ -489,6 +501,9 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
   updateHighlight: validateUpdateHighlight,
   deleteHighlight: (r) => ({ id: highlightId(own(r, 'id'), 'data.id') }),
   showPerson: (r) => ({ name: str(own(r, 'name'), 'data.name', 300) }),
+  pageHighlights: () => ({}),
+  showHighlight: (r) => ({ id: highlightId(own(r, 'id'), 'data.id') }),
+  editPageHighlight: validateEditPageHighlight,
   nextPerson: (r) => {
     const step = own(r, 'step');
     if (step !== 1 && step !== -1) fail('data.step', 'must be 1 or -1');

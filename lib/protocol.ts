@@ -93,6 +93,18 @@ export interface ProtocolMap {
   updateHighlight(data: { id: string; note?: string; color?: HighlightColor }): Result<HighlightInfo>;
   /** content script → background: delete a highlight of the sender tab's page. */
   deleteHighlight(data: { id: string }): Result<{ deleted: boolean }>;
+  /**
+   * popup → content script (tabs.sendMessage): the reader's highlights on this page as anchored now
+   * (placed exactly / by quote / approximately, or orphaned: not found, not drawn).
+   */
+  pageHighlights(data: Record<string, never>): Result<PageHighlight[]>;
+  /** popup → content script: scroll to a painted highlight and select it. */
+  showHighlight(data: { id: string }): Result<{ found: boolean }>;
+  /**
+   * popup → content script: edit the note of, or delete, one of this page's highlights (the content
+   * script asks the background with its own tab as the page, then repaints). Returns the new list.
+   */
+  editPageHighlight(data: { id: string; note?: string; remove?: boolean }): Result<PageHighlight[]>;
   /** popup → content script (tabs.sendMessage): scroll to the person's first mention, open the card. */
   showPerson(data: { name: string }): Result<{ found: boolean }>;
   /** background → content script (keyboard command): focus the next/previous person, open the card. */
@@ -107,6 +119,17 @@ export interface ProtocolMap {
   pollFeeds(
     data: Record<string, never>,
   ): Result<{ polled: number; skipped: number; stored: number; errors: number }>;
+}
+
+/** One of the reader's highlights on the open page, as the popup lists it. */
+export interface PageHighlight {
+  id: string;
+  /** The quoted passage (clipped for display). */
+  quote: string;
+  note: string;
+  color: HighlightColor;
+  /** Where anchoring put it on the page now; 'orphaned' = not found, not drawn. */
+  status: 'exact' | 'quote' | 'fuzzy' | 'orphaned';
 }
 
 /** A stored highlight as the content script sees it. */

@@ -11,7 +11,7 @@ import type { AnchorStatus } from '@/lib/annotations/anchor';
 import { buildTextMap, offsetsFromRange } from '@/lib/annotations/dom-text';
 import { describe, type HighlightColor } from '@/lib/annotations/selectors';
 import { textFragmentLink } from '@/lib/annotations/text-fragment';
-import type { HighlightInfo, MessageData, MessageReply, MessageType } from '@/lib/protocol';
+import type { HighlightInfo, MessageData, MessageReply, MessageType, PageHighlight } from '@/lib/protocol';
 import { anchorRanges, createPainter, type Painter } from './paint';
 import { createToolbar, type Toolbar } from './selection-toolbar';
 
@@ -43,8 +43,17 @@ export interface Annotator {
   repaint(): AnnotatorState;
   /** The URL changed (SPA): drop the previous page's highlights until the next pass lists them. */
   navigated(): void;
+  /** The page's highlights with their anchoring status now (for the popup's list). */
+  list(): PageHighlight[];
+  /** Scroll to a painted highlight and select it; false when it is not on the page. */
+  show(id: string): boolean;
+  /** Edit a highlight's note or delete it (through the background), then repaint. */
+  edit(id: string, change: { note?: string; remove?: boolean }): Promise<PageHighlight[]>;
   stop(): void;
 }
+
+/** Longest quote sent to the popup's list (characters). */
+const MAX_LISTED_QUOTE = 400;
 
 const ROOT_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
 
@@ -84,6 +93,7 @@ export function createAnnotator(env: AnnotatorEnv): Annotator {
   let painter: Painter | null = null;
   let observer: MutationObserver | null = null;
   let lastState: AnnotatorState = { painted: 0, orphaned: 0, mode: 'css', status: {} };
+  let placed = new Map<string, Range>();
 
   function ui(): { toolbar: Toolbar; painter: Painter } {
     if (!toolbar) {
@@ -102,6 +112,7 @@ export function createAnnotator(env: AnnotatorEnv): Annotator {
     const { list, status } = anchorRanges(articleRoot(doc), highlights);
     const p = highlights.length || painter ? ui().painter : null;
     if (p) p.paint(list);
+    placed = new Map(list.flatMap((x) => (x.id ? [[x.id, x.range] as const] : [])));
     lastState = {
       painted: list.length,
       orphaned: highlights.length - list.length,
@@ -217,7 +228,45 @@ export function createAnnotator(env: AnnotatorEnv): Annotator {
     }
   }
 
+  function pageList(): PageHighlight[] {
+    return highlights.map((h) => {
+      const quote = h.selectors.find((x) => x.type === 'TextQuoteSelector')?.exact ?? '';
+      return {
+        id: h.id,
+        quote: quote.length > MAX_LISTED_QUOTE ? `${quote.slice(0, MAX_LISTED_QUOTE)}…` : quote,
+        note: h.note,
+        color: h.color,
+        status: lastState.status[h.id] ?? 'orphaned',
+      };
+    });
+  }
+
   return {
+    list: pageList,
+    show(id) {
+      const range = placed.get(id);
+      if (!range) return false;
+      const el = range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+      const sel = doc.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range.cloneRange());
+      return true;
+    },
+    async edit(id, change) {
+      if (!highlights.some((h) => h.id === id)) throw new Error('No such highlight on this page.');
+      if (change.remove) {
+        const reply = await send('deleteHighlight', { id });
+        if (!reply.ok) throw new Error(reply.error);
+        highlights = highlights.filter((h) => h.id !== id);
+      } else if (change.note !== undefined) {
+        const reply = await send('updateHighlight', { id, note: change.note });
+        if (!reply.ok) throw new Error(reply.error);
+        highlights = highlights.map((h) => (h.id === id ? reply.value : h));
+      }
+      repaint();
+      return pageList();
+    },
     async update(isArticle) {
       listen(isArticle);
       const reply = isArticle ? await send('listHighlights', {}) : null;

@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import { NEWS_MATCHES } from '@/lib/platform/content-matches';
 import { isContextInvalidated, registerHandlers, sendMessage } from '@/lib/platform/messages';
 import { validateHighlightPeople } from '@/lib/highlight/people';
-import { ok } from '@/lib/types';
+import { err, ok } from '@/lib/types';
 import { createPeopleUi } from './people-ui';
 import { createAnnotator } from './annotate';
 import { analysePage, type PerfRecord } from './pipeline';
@@ -164,6 +164,15 @@ function main(ctx: ContentScriptContext): void {
     {
       showPerson: async ({ name }) => ok({ found: !dead() && (await peopleUi.showPerson(name)) }),
       nextPerson: async ({ step }) => ok({ name: dead() ? null : peopleUi.step(step) }),
+      pageHighlights: async () => ok(dead() ? [] : annotator.list()),
+      showHighlight: async ({ id }) => ok({ found: !dead() && annotator.show(id) }),
+      editPageHighlight: async ({ id, note, remove }) => {
+        try {
+          return ok(await annotator.edit(id, { note, remove }));
+        } catch (e) {
+          return err(e instanceof Error ? e.message : String(e));
+        }
+      },
     },
     { role: 'content' },
   );

@@ -22,6 +22,8 @@ export const COLOR_VALUES: Record<HighlightColor, string> = {
 export interface PaintedRange {
   color: HighlightColor;
   range: Range;
+  /** The highlight's id (absent for ranges that are not the reader's highlights). */
+  id?: string;
 }
 
 export interface Painter {
@@ -130,7 +132,7 @@ export function anchorRanges(
     const color = (HIGHLIGHT_COLORS as readonly unknown[]).includes(h.color)
       ? (h.color as HighlightColor)
       : 'yellow';
-    if (range) list.push({ color, range });
+    if (range) list.push({ color, range, id: h.id });
   }
   return { list, status };
 }

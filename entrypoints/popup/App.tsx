@@ -1,12 +1,15 @@
 import { useEffect } from 'preact/hooks';
+import { COLOR_VALUES } from '../article.content/paint';
 import { browser } from 'wxt/browser';
 import type { LookupState } from './lookup';
 import { SavePanel } from './SavePanel';
+import type { PageHighlightsState } from './page-highlights';
 import type { RelatedState } from './related';
 import type { PopupState } from './state';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { OutletSection } from '@/components/OutletSection';
 import { OutletLookup } from '@/components/outlet/lookup';
+import { PageHighlights } from '@/components/PageHighlights';
 import { PeopleSection } from '@/components/PeopleSection';
 import { PopupFooter } from '@/components/PopupFooter';
 import { RelatedSection } from '@/components/RelatedSection';
@@ -25,6 +28,8 @@ export interface AppProps {
   lookup?: LookupState;
   /** Related coverage from the local store (loaded with an article; search only on click). */
   related?: RelatedState;
+  /** The reader's highlights on the page (asked of the content script with an article). */
+  highlights?: PageHighlightsState;
 }
 
 const NOT_ARTICLE_HINT = 'Open a news article, or click the Masthead button on any page to analyse it.';
@@ -55,6 +60,7 @@ function ArticleView({
   state,
   lookup,
   related,
+  highlights,
   onOpenOptions,
 }: {
   report: PageReport;
@@ -62,6 +68,7 @@ function ArticleView({
   state: PopupState;
   lookup?: LookupState;
   related?: RelatedState;
+  highlights?: PageHighlightsState;
   onOpenOptions: () => void;
 }) {
   const unknown = !report.outlet;
@@ -70,7 +77,8 @@ function ArticleView({
   }, [unknown, lookup]);
   useEffect(() => {
     void related?.load();
-  }, [report.urlKey, related]);
+    void highlights?.load();
+  }, [report.urlKey, related, highlights]);
   return (
     <>
       <VerdictBanner verdict={report.verdict} />
@@ -100,6 +108,16 @@ function ArticleView({
         onRetry={() => void related?.load()}
         onOpenOptions={onOpenOptions}
       />
+      {highlights && (
+        <PageHighlights
+          list={highlights.list.value}
+          colors={COLOR_VALUES}
+          onShow={(id) => void highlights.show(id)}
+          onEdit={highlights.edit}
+          error={highlights.error.value}
+          notice={highlights.notice.value}
+        />
+      )}
       <SavePanel tabId={state.tabId} url={report.url} />
     </>
   );
@@ -138,7 +156,7 @@ function NotAnalysedView({ report, reason }: { report: PageReport | null; reason
 }
 
 /** The popup: header, one body per status, footer. Reads signals; all actions live in state.ts. */
-export function App({ state, onOpenOptions = openOptionsPage, lookup, related }: AppProps) {
+export function App({ state, onOpenOptions = openOptionsPage, lookup, related, highlights }: AppProps) {
   const status = state.status.value;
   const report = state.report.value;
 
@@ -168,6 +186,7 @@ export function App({ state, onOpenOptions = openOptionsPage, lookup, related }:
             state={state}
             lookup={lookup}
             related={related}
+            highlights={highlights}
             onOpenOptions={onOpenOptions}
           />
         )}

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from './App';
 import { createLookupState } from './lookup';
+import { createPageHighlightsState } from './page-highlights';
 import { createRelatedState } from './related';
 import { createPopupState } from './state';
 import { sendMessage } from '@/lib/platform/messages';
@@ -29,6 +30,7 @@ async function main() {
       state={state}
       lookup={createLookupState(tabId, sendMessage)}
       related={createRelatedState(tabId, sendMessage)}
+      highlights={createPageHighlightsState(tabId)}
     />,
     root,
   );

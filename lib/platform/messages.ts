@@ -23,6 +23,8 @@
  * | updateHighlight, deleteHighlight       |                                                            |
  * | extractHtml                            | the background (no tab, our origin), offscreen doc only    |
  * | showPerson (to a content script)       | an extension page (the popup)                              |
+ * | pageHighlights, showHighlight,         | an extension page (the popup); edits then go to the        |
+ * | editPageHighlight (to a content script)| background as the content script's own (its tab's page)   |
  * | nextPerson (to a content script)       | the background (keyboard command)                          |
  * Every message must also carry `sender.id === browser.runtime.id` (necessary, not sufficient:
  * a page can drive a content script, finding 6).
@@ -37,7 +39,13 @@ export type Sender = Browser.runtime.MessageSender;
 export type Role = 'background' | 'offscreen' | 'content';
 
 const OFFSCREEN_TYPES: readonly MessageType[] = ['extractHtml'];
-const CONTENT_TYPES: readonly MessageType[] = ['showPerson', 'nextPerson'];
+const CONTENT_TYPES: readonly MessageType[] = [
+  'showPerson',
+  'nextPerson',
+  'pageHighlights',
+  'showHighlight',
+  'editPageHighlight',
+];
 
 export const ROLE_TYPES: Record<Role, readonly MessageType[]> = {
   // Every message not answered by the offscreen document or a content script.
@@ -73,6 +81,10 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   deleteHighlight: 'content-script',
   showPerson: 'extension-page',
   nextPerson: 'background',
+  // The popup's list of this page's highlights; edits go on to the background as the tab's own.
+  pageHighlights: 'extension-page',
+  showHighlight: 'extension-page',
+  editPageHighlight: 'extension-page',
 };
 
 export type Handler<K extends MessageType> = (

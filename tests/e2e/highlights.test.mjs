@@ -11,6 +11,7 @@ import {
   SEED_URL,
   waitForStatus,
   openExtensionPage,
+  openPopupFor,
   readAll,
   poll,
   screenshot,
@@ -196,5 +197,89 @@ test('the reader view paints the highlight on the saved copy and lists its note'
   await poll(async () => ((await rl.locator('[data-testid="rl-item"]').count()) === 0 ? true : null), {
     what: 'nothing found for a word in no note',
   });
+  assert.deepEqual(errors.ours, []);
+});
+
+test("the popup lists the page's highlights: show, edit the note, an orphan said as such, delete", async () => {
+  await page.reload();
+  assert.equal(await waitForStatus(page), 'sent');
+  await poll(async () => ((await highlightState(page))?.painted === 1 ? true : null), { what: 'repainted' });
+  let { popup } = await openPopupFor(browser.context, browser.extensionId, SEED_URL, {
+    viewport: { width: 400, height: 900 },
+  });
+  const section = popup.locator('[data-testid="section-page-highlights"]');
+  await section.waitFor({ state: 'visible' });
+  assert.equal(await section.locator('h2').innerText(), 'Your highlights (1)');
+  const item = section.locator('[data-testid="page-highlight"]');
+  assert.match(await item.locator('blockquote').innerText(), /Fumio Kishida had a separate meeting/);
+  assert.equal(await item.locator('[data-testid="page-highlight-status"]').innerText(), 'On the page');
+  assert.equal(await item.locator('[data-testid="page-highlight-note"]').innerText(), NOTE);
+
+  // Show on page: the page scrolls to the passage and selects it.
+  await item.getByRole('button', { name: 'Show on page' }).click();
+  await poll(
+    async () => ((await page.evaluate(() => getSelection().toString())) === SENTENCE ? true : null),
+    {
+      what: 'passage selected on the page',
+    },
+  );
+
+  // Edit the note from the popup: stored through the page's own content script.
+  await item.getByRole('button', { name: 'Edit note' }).click();
+  await item.locator('[data-testid="page-highlight-note-input"]').fill('Edited from the popup');
+  await item.getByRole('button', { name: 'Save note' }).click();
+  await poll(
+    async () =>
+      (await readAll(ext, 'masthead', 'highlights'))[0]?.note === 'Edited from the popup' ? true : null,
+    { what: 'note stored' },
+  );
+
+  // The site removes the passage: the highlight is orphaned — listed as not found, never drawn.
+  await page.evaluate((sentence) => {
+    const p = [...document.querySelectorAll('article p')].find((e) => e.textContent.includes(sentence));
+    p.textContent = 'This paragraph was replaced by the site after publication.';
+  }, SENTENCE);
+  await poll(
+    async () => {
+      const st = await highlightState(page);
+      return st && st.painted === 0 && st.orphaned === 1 ? true : null;
+    },
+    { what: 'orphaned after the passage went' },
+  );
+  assert.deepEqual(await paintedTexts(page), []);
+  await popup.close();
+  ({ popup } = await openPopupFor(browser.context, browser.extensionId, SEED_URL, {
+    viewport: { width: 400, height: 900 },
+  }));
+  const again = popup.locator('[data-testid="section-page-highlights"]');
+  await again.waitFor({ state: 'visible' });
+  assert.equal(
+    await again.locator('[data-testid="page-highlights-orphans"]').innerText(),
+    '1 highlight was not found on this page.',
+  );
+  const orphan = again.locator('[data-testid="page-highlight"]');
+  assert.match(
+    await orphan.locator('[data-testid="page-highlight-status"]').innerText(),
+    /^Not found on this page/,
+  );
+  assert.equal(await orphan.getByRole('button', { name: 'Show on page' }).count(), 0);
+  await again.scrollIntoViewIfNeeded();
+  await screenshot(popup, 'popup-highlights-orphaned');
+
+  // Delete, after confirming: the row is gone and the page forgets it.
+  await orphan.getByRole('button', { name: 'Delete' }).click();
+  await orphan.locator('[data-testid="page-highlight-delete-confirm"]').click();
+  await poll(async () => ((await readAll(ext, 'masthead', 'highlights')).length === 0 ? true : null), {
+    what: 'highlight deleted',
+  });
+  await poll(
+    async () =>
+      (await popup.locator('[data-testid="section-page-highlights"]').count()) === 0 ? true : null,
+    {
+      what: 'section gone with the last highlight',
+    },
+  );
+  const st = await highlightState(page);
+  assert.equal(st.orphaned, 0);
   assert.deepEqual(errors.ours, []);
 });

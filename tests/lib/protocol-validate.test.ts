@@ -392,3 +392,40 @@ describe('content-script messages (people on the page)', () => {
     );
   });
 });
+
+describe("content-script messages (the reader's highlights listed in the popup)", () => {
+  const v = (type: string, data: unknown) => validateMessage({ masthead: 1, type, data });
+  it('accepts pageHighlights, showHighlight with an id, and an edit that changes something', () => {
+    expect(v('pageHighlights', {}).ok).toBe(true);
+    expect(v('showHighlight', { id: 'h1' })).toEqual({
+      ok: true,
+      value: { masthead: 1, type: 'showHighlight', data: { id: 'h1' } },
+    });
+    expect(v('editPageHighlight', { id: 'h1', note: 'n' }).ok).toBe(true);
+    expect(v('editPageHighlight', { id: 'h1', remove: true }).ok).toBe(true);
+    expect(v('editPageHighlight', { id: 'h1', note: '' }).ok).toBe(true);
+  });
+
+  it('refuses empty ids, over-long notes, non-boolean remove and edits that change nothing', () => {
+    expect(v('showHighlight', {}).ok).toBe(false);
+    expect(v('showHighlight', { id: '' }).ok).toBe(false);
+    expect(v('editPageHighlight', { id: 'h1' }).ok).toBe(false);
+    expect(v('editPageHighlight', { id: 'h1', remove: false }).ok).toBe(false);
+    expect(v('editPageHighlight', { id: 'h1', remove: 'yes' }).ok).toBe(false);
+    expect(v('editPageHighlight', { id: 'h1', note: 'x'.repeat(1_000_000) }).ok).toBe(false);
+    expect(v('editPageHighlight', { note: 'n' }).ok).toBe(false);
+  });
+
+  it('never throws on arbitrary payloads', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('pageHighlights', 'showHighlight', 'editPageHighlight'),
+        fc.anything(),
+        (type, data) => {
+          expect(typeof v(type, data).ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+  });
+});

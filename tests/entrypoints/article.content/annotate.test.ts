@@ -126,6 +126,53 @@ describe('annotator', () => {
     annotator.stop();
   });
 
+  it("lists the page's highlights for the popup with their status; shows, edits and deletes them", async () => {
+    const article = page();
+    const orphan: HighlightInfo = {
+      ...stored(article, 'h2'),
+      note: 'kept',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'a passage the site removed', prefix: '', suffix: '' }],
+    };
+    const { annotator, states, calls } = setup([stored(article), orphan], (data) => {
+      const d = data as { id: string; note?: string };
+      return d.note !== undefined
+        ? { ok: true, value: { ...stored(article, d.id), note: d.note } }
+        : { ok: true, value: { deleted: true } };
+    });
+    await annotator.update(true);
+    expect(annotator.list()).toEqual([
+      { id: 'h1', quote: SENTENCE, note: '', color: 'green', status: 'exact' },
+      { id: 'h2', quote: 'a passage the site removed', note: 'kept', color: 'green', status: 'orphaned' },
+    ]);
+    // Show: the painted passage is scrolled to and selected; an orphan cannot be shown.
+    const scroll = vi.fn();
+    Element.prototype.scrollIntoView = scroll;
+    expect(annotator.show('h1')).toBe(true);
+    expect(document.getSelection()!.toString()).toBe(SENTENCE);
+    expect(scroll).toHaveBeenCalled();
+    expect(annotator.show('h2')).toBe(false);
+    expect(annotator.show('nope')).toBe(false);
+    // Edit a note, then delete the orphan: each through the background, then repainted.
+    const edited = await annotator.edit('h1', { note: 'Kishida too' });
+    expect(calls.at(-1)).toEqual(['updateHighlight', { id: 'h1', note: 'Kishida too' }]);
+    expect(edited[0]).toMatchObject({ id: 'h1', note: 'Kishida too', status: 'exact' });
+    const after = await annotator.edit('h2', { remove: true });
+    expect(calls.at(-1)).toEqual(['deleteHighlight', { id: 'h2' }]);
+    expect(after.map((h) => h.id)).toEqual(['h1']);
+    expect(states.at(-1)).toMatchObject({ painted: 1, orphaned: 0 });
+    await expect(annotator.edit('other-page', { remove: true })).rejects.toThrow(/no such highlight/i);
+    annotator.stop();
+  });
+
+  it('keeps the list as it was when the background refuses an edit', async () => {
+    const article = page();
+    const { annotator } = setup([stored(article)]);
+    await annotator.update(true);
+    await expect(annotator.edit('h1', { remove: true })).rejects.toThrow('nope');
+    expect(annotator.list().map((h) => h.id)).toEqual(['h1']);
+    annotator.stop();
+  });
+
   it('SPA navigation drops the previous page’s highlights until the next pass lists them', async () => {
     const article = page();
     const { annotator, states } = setup([stored(article)]);

@@ -73,6 +73,12 @@ describe('checkSender', () => {
     ['background → extractHtml', 'extractHtml', backgroundSender(), true],
     ['content script → extractHtml', 'extractHtml', contentScriptSender(), false],
     ['web page → extractHtml', 'extractHtml', webPageSender(), false],
+    // The popup's list of the page's highlights (answered by the content script).
+    ['popup → pageHighlights', 'pageHighlights', extensionPageSender(), true],
+    ['popup → editPageHighlight', 'editPageHighlight', extensionPageSender(), true],
+    ['content script → editPageHighlight', 'editPageHighlight', contentScriptSender(), false],
+    ['web page → showHighlight', 'showHighlight', webPageSender(), false],
+    ['extension frame in web page → editPageHighlight', 'editPageHighlight', framedExtensionPage, false],
   ];
   it.each(cases)('%s → allowed=%s', (_n, type, sender, allowed) => {
     expect(checkSender(type, sender, env) === null).toBe(allowed);
@@ -311,5 +317,15 @@ describe('sendMessage + registerHandlers under fakeBrowser', () => {
     const r = await sendMessage('pageAnalysed', candidatePayload(), dead);
     expect(r.ok).toBe(false);
     expect(!r.ok && isContextInvalidated(r.error)).toBe(true);
+  });
+});
+
+describe('message ownership', () => {
+  it("the content script answers the popup's highlight list and edits; the background never does", async () => {
+    const { ROLE_TYPES } = await import('@/lib/platform/messages');
+    for (const t of ['pageHighlights', 'showHighlight', 'editPageHighlight'] as const) {
+      expect(ROLE_TYPES.content).toContain(t);
+      expect(ROLE_TYPES.background).not.toContain(t);
+    }
   });
 });
