@@ -122,7 +122,11 @@ export function PageHighlights(props: PageHighlightsProps) {
   if (!list?.length) return null;
   const orphans = list.filter((h) => h.status === 'orphaned').length;
   return (
-    <ReservedSection id="page-highlights" title={`Your highlights (${list.length})`} testId="section-page-highlights">
+    <ReservedSection
+      id="page-highlights"
+      title={`Your highlights (${list.length})`}
+      testId="section-page-highlights"
+    >
       {orphans > 0 && (
         <p class="page-hl__summary" data-testid="page-highlights-orphans">
           {orphans === 1 ? '1 highlight was' : `${orphans} highlights were`} not found on this page.

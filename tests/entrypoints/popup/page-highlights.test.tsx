@@ -8,7 +8,13 @@ import type { PageHighlight } from '@/lib/protocol';
 vi.mock('@/lib/platform/messages', () => ({ sendToTab: vi.fn() }));
 
 const LIST: PageHighlight[] = [
-  { id: 'h1', quote: 'Fumio Kishida had a separate meeting with Mattis.', note: 'Kishida', color: 'green', status: 'exact' },
+  {
+    id: 'h1',
+    quote: 'Fumio Kishida had a separate meeting with Mattis.',
+    note: 'Kishida',
+    color: 'green',
+    status: 'exact',
+  },
   { id: 'h2', quote: 'A passage the site removed.', note: '', color: 'yellow', status: 'orphaned' },
 ];
 
@@ -114,7 +120,10 @@ describe("popup: the reader's highlights on this page", () => {
     const state = createPageHighlightsState(9, (async () => ({ ok: false, error: 'no receiver' })) as never);
     await state.load();
     expect(state.list.value).toEqual([]);
-    render(<PageHighlights list={[]} colors={COLOR_VALUES} onShow={() => {}} onEdit={state.edit} />, container);
+    render(
+      <PageHighlights list={[]} colors={COLOR_VALUES} onShow={() => {}} onEdit={state.edit} />,
+      container,
+    );
     expect(container.innerHTML).toBe('');
     expect(await state.edit('h1', { remove: true })).toBe(false);
     expect(state.error.value).toBe('no receiver');
