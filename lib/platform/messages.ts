@@ -149,6 +149,19 @@ export function isContextInvalidated(error: string): boolean {
   return /extension context invalidated|context invalidated/i.test(error);
 }
 
+/**
+ * The reply the browser gives when the background was stopped (or restarted) while it was still
+ * working on a message: Chrome's "message channel closed before a response was received" / "message
+ * port closed", Firefox's "Message manager disconnected".
+ */
+export function isInterrupted(error: string): boolean {
+  return /message (channel|port) closed|message manager disconnected/i.test(error);
+}
+
+/** What the reader is told when the background stopped mid-request (R1): nothing half-done, retry. */
+export const INTERRUPTED =
+  'Masthead was interrupted before it finished (the browser restarted its background). Nothing was half-saved: please try again.';
+
 export interface ListenerOptions {
   role: Role;
   /** Defaults to the live `browser.runtime` values, read per message (tests override). */
@@ -242,7 +255,8 @@ export async function sendMessage<K extends MessageType>(
     const error = reply === undefined ? `${type}: no reply` : `${type}: malformed reply`;
     return { ok: false, error } as MessageReply<K>;
   } catch (e) {
-    return { ok: false, error: errorMessage(e) } as MessageReply<K>;
+    const error = errorMessage(e);
+    return { ok: false, error: isInterrupted(error) ? INTERRUPTED : error } as MessageReply<K>;
   }
 }
 

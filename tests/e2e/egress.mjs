@@ -28,7 +28,7 @@
 /**
  * The egress allowlist (SECURITY-RELIABILITY.md P3): for each online feature, the only hosts it may
  * contact when the reader turns it on. A feature adds its entry here and a test in
- * tests/e2e/privacy.test.mjs: "with <feature> on, requests go only to FEATURE_HOSTS.<feature>".
+ * tests/e2e/egress-on.test.mjs: "with <feature> on, requests go only to FEATURE_HOSTS.<feature>".
  * tests/security/static-gates.test.ts checks that PRIVACY.md names every host listed here.
  * Each online feature (all off by default) and the only hosts it may contact.
  * @type {Readonly<Record<string, readonly string[]>>}

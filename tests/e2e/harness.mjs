@@ -132,6 +132,8 @@ export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromiu
  *   `http://host/…` is served by the local server and `location.host` is the real hostname.
  *   Every other hostname except 127.0.0.1/localhost resolves to NOTFOUND (hermetic runs; no
  *   egress) unless `blockOtherHosts` is false. `isolate` (default) loads a temporary copy of extDir.
+ *   `ignoreCertificateErrors` (off by default): accept the self-signed certificate of a local https
+ *   stand-in (tests/e2e/tls-server.mjs).
  */
 export async function launchWithExtension({
   extDir = e2eExtDir,
@@ -141,6 +143,7 @@ export async function launchWithExtension({
   viewport = { width: 1000, height: 800 },
   blockOtherHosts = true,
   isolate = true,
+  ignoreCertificateErrors = false,
 } = {}) {
   requireBuild(extDir, 'WXT_E2E=1 npx wxt build');
   const profile = await mkdtemp(path.join(tmpdir(), 'masthead-e2e-'));
@@ -165,6 +168,8 @@ export async function launchWithExtension({
         `--load-extension=${extDir}`,
         ...BASE_ARGS,
         ...(rules ? [`--host-resolver-rules=${rules}`] : []),
+        // Test-only: https hosts served by tests/e2e/tls-server.mjs with a self-signed pair.
+        ...(ignoreCertificateErrors ? ['--ignore-certificate-errors'] : []),
         ...args,
       ],
     });
@@ -330,6 +335,34 @@ export function readAll(page, dbName, store) {
     ),
     5_000,
     'IndexedDB read',
+  );
+}
+
+/**
+ * Replace every row of an IndexedDB object store with `rows` in one transaction, with the raw API
+ * from an extension page (e.g. a test's own feed list in place of the defaults, as a reader's
+ * edits would leave it).
+ */
+export function replaceRows(page, dbName, store, rows) {
+  return withTimeout(
+    page.evaluate(
+      ([dbName, store, rows]) =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open(dbName);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction(store, 'readwrite');
+            tx.objectStore(store).clear();
+            for (const r of rows) tx.objectStore(store).put(r);
+            tx.oncomplete = () => (db.close(), resolve(true));
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [dbName, store, rows],
+    ),
+    10_000,
+    'IndexedDB write',
   );
 }
 

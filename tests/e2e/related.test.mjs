@@ -4,7 +4,6 @@
 // 3–4 Feb 2017) and an unrelated item from the same days. The reader turns feeds on in the options
 // page (the real switch: permission request, setFeeds, first poll); the popup lists the same-story
 // items with their outlets' chips and the breakdown, and none of the unrelated ones.
-/* global indexedDB */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import {
   openPopupFor,
   openExtensionPage,
   readAll,
+  replaceRows,
   poll,
   collectErrors,
   repoRoot,
@@ -73,27 +73,6 @@ after(async () => {
   await server?.close();
 });
 
-/** Replace the seeded default list with the fixture feeds (raw IndexedDB, as a reader's edits would). */
-function setFeedList(page, rows) {
-  return page.evaluate(
-    (rows) =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('masthead');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction('feeds', 'readwrite');
-          const store = tx.objectStore('feeds');
-          store.clear();
-          for (const r of rows) store.put(r);
-          tx.oncomplete = () => (db.close(), resolve(true));
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
-}
-
 test('feeds off: the popup has an honest empty state and no feed was requested', async () => {
   const page = await browser.context.newPage();
   await page.goto(SEED_URL);
@@ -128,8 +107,11 @@ test('feeds on: same-story items from other outlets with chips and breakdown; un
   );
   // The default list was seeded on first open.
   assert.ok((await readAll(options, 'masthead', 'feeds')).length >= 10, 'default feeds seeded');
-  await setFeedList(
+  // Replace the seeded default list with the fixture feeds (as a reader's edits would).
+  await replaceRows(
     options,
+    'masthead',
+    'feeds',
     FEEDS.map((f) => ({
       id: f.id,
       url: f.url,

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   checkSender,
   createMessageListener,
+  INTERRUPTED,
   isContextInvalidated,
   registerHandlers,
   sendMessage,
@@ -272,6 +273,29 @@ describe('createMessageListener', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+describe('sendMessage when the background stops mid-request', () => {
+  it.each([
+    'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+    'The message port closed before a response was received.',
+    'Message manager disconnected',
+  ])('turns "%s" into a plain retry message', async (raw) => {
+    const stopped = { sendMessage: vi.fn(async () => Promise.reject(new Error(raw))) };
+    expect(await sendMessage('savePage', { tabId: 1 }, stopped)).toEqual({ ok: false, error: INTERRUPTED });
+  });
+
+  it('keeps other errors as they are', async () => {
+    const missing = {
+      sendMessage: vi.fn(async () =>
+        Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+      ),
+    };
+    expect(await sendMessage('savePage', { tabId: 1 }, missing)).toEqual({
+      ok: false,
+      error: 'Could not establish connection. Receiving end does not exist.',
+    });
   });
 });
 
