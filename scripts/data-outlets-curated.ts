@@ -30,23 +30,27 @@ import type {
 
 /** Date these records were written (from recall: nothing was fetched that day). */
 export const EDITED: Iso = '2026-11-25';
+/** Date the second batch of full records was written (scripts/data-outlets-full-*.ts), also from recall. */
+export const EDITED_2: Iso = '2026-11-26';
+/** Every day on which editor-recall facts were written (the schema test accepts only these). */
+export const EDIT_DAYS: readonly Iso[] = [EDITED, EDITED_2];
 
 /** The English Wikipedia article, cited for a recalled fact (not read). */
-export const wp = (title: string): Source => ({
+export const wp = (title: string, cited: Iso = EDITED): Source => ({
   title: `Wikipedia: ${title.replace(/_/g, ' ')}`,
   url: `https://en.wikipedia.org/wiki/${title}`,
   licence: 'CC BY-SA 4.0',
   basis: 'editor-recall',
-  cited: EDITED,
+  cited,
 });
 
 /** The Wikidata item, cited for a recalled fact (not read). */
-export const wd = (qid: string): Source => ({
+export const wd = (qid: string, cited: Iso = EDITED): Source => ({
   title: `Wikidata ${qid}`,
   url: `https://www.wikidata.org/wiki/${qid}`,
   licence: 'CC0',
   basis: 'editor-recall',
-  cited: EDITED,
+  cited,
 });
 
 /** Snapshot date of outlets-wikidata-news-twitter (its SOURCE.txt: commit 25a25d37, 2024-04). */
@@ -97,6 +101,8 @@ export interface FullSpec {
   raterLinks?: Array<{ name: string; url: string }>;
   /** 'core' for curated records that are not full (no state relation / history researched). */
   completeness?: 'full' | 'core';
+  /** Day the record was written from recall (default EDITED). */
+  cited?: Iso;
 }
 
 export const FULL_RECORDS: FullSpec[] = [
@@ -455,8 +461,15 @@ export const FULL_RECORDS: FullSpec[] = [
     medium: ['tv', 'radio', 'online'],
     domains: [['www3.nhk.or.jp', 'path-scoped', { path: '/nhkworld' }]],
     owners: [['NHK', 'owned-by', 'Q212128']],
-    history: [],
-    completeness: 'core',
+    state: [
+      'public-service-independent',
+      "International service of NHK, Japan's public broadcaster funded by receiving fees; the government also pays a grant for international broadcasting.",
+    ],
+    history: [
+      ['1935', 'NHK began overseas shortwave broadcasts (later Radio Japan)'],
+      ['2018-04', 'NHK World renamed NHK World-Japan'],
+    ],
+    cited: EDITED_2,
   },
   {
     qid: 'Q13477',
@@ -601,16 +614,20 @@ export const FULL_RECORDS: FullSpec[] = [
   {
     qid: 'Q6063045',
     name: 'TRT World',
+    cited: EDITED_2, // state relation and owner chain revised on EDITED_2
     wiki: 'TRT_World',
     country: 'Turkey',
     languages: ['en'],
     medium: ['tv', 'online'],
     domains: [['trtworld.com', 'primary']],
     founded: '2015',
-    owners: [['Turkish Radio and Television Corporation (TRT)', 'owned-by', 'Q83389']],
+    owners: [
+      ['Turkish Radio and Television Corporation (TRT)', 'owned-by', 'Q83389'],
+      ['President of Turkey', 'head-appointed-by'],
+    ],
     state: [
-      'unknown',
-      "Owned by TRT, Turkey's state-owned public broadcaster; how editorial leadership is appointed is not recorded here.",
+      'state-controlled',
+      "Owned by TRT, Turkey's state broadcaster, whose director-general has been appointed by the President since the 2018 move to a presidential system.",
     ],
     history: [['2015', 'Launched']],
   },

@@ -3,7 +3,8 @@
  *  - outlets-wikidata-news-twitter: QID, name, country (Wikidata, CC0; snapshot 2024-04)
  *  - outlets-wp-rsp-2021: RSP rows with their domains and statuses (CC BY-SA 3.0; 2021-03-17)
  *  - outlets-wp-rsp-2026-derived: ranking (name + domain) and goggle (domains only; 2026-08-13)
- *  - scripts/data-outlets-curated.ts (editor-curated full records, written from recall)
+ *  - scripts/data-outlets-full.ts: editor-curated full records, written from recall (first batch in
+ *    data-outlets-curated.ts, second in data-outlets-full-{agencies,broadcasters,papers}.ts)
  *  - scripts/data-outlets-known-domains.ts (editor-curated core records: corpus identity + recalled domain)
  *
  * Provenance is mechanical: a fact read from a corpus carries `basis: 'corpus'` sources with the
@@ -38,8 +39,8 @@ import {
 import { corporaDir, parseCsv } from './data-outlets-csv';
 import {
   CURRENT_RSP,
+  EDIT_DAYS,
   EDITED,
-  FULL_RECORDS,
   RECALLED_WEBSITE_NOTE,
   RSP_2026_RANKING,
   RSP_ROW_QIDS,
@@ -48,6 +49,7 @@ import {
   wdCorpus,
   wp,
 } from './data-outlets-curated';
+import { FULL_RECORDS } from './data-outlets-full';
 import { KNOWN_DOMAINS } from './data-outlets-known-domains';
 
 const RSP2021_ASOF = '2021-03-17';
@@ -423,7 +425,7 @@ async function main(): Promise<void> {
   const outletsFile: OutletsFile = {
     licence: 'CC0-1.0',
     generatedBy: 'scripts/data-outlets-seed.ts',
-    generated: EDITED,
+    generated: EDIT_DAYS.at(-1)!,
     notes: NOTES,
     outlets: outlets,
   };
@@ -524,7 +526,7 @@ function fullRecord(
   corpus: Map<string, CorpusOutlet>,
   corpusSupport: Map<string, { sources: Source[]; via: string[] }>,
 ): OutletRecord {
-  const recall = [wp(f.wiki), wd(f.qid)];
+  const recall = [wp(f.wiki, f.cited), wd(f.qid, f.cited)];
   const s = <T>(value: T, sources: Source[] = recall) => fact(value, sources);
   return {
     qid: f.qid,
@@ -566,7 +568,7 @@ function fullRecord(
 
 const NOTES = [
   'PROVENANCE. This table was assembled offline. What was READ: the corpus snapshots in ../shared/corpora — outlets-wikidata-news-twitter (2024-04: QID, name, country name, profile text), outlets-wp-rsp-2021 (2021-03-17: RSP rows and their domains), outlets-wp-rsp-2026-derived (2026-08-13: ranking and goggle domains). Sources with basis "corpus" carry that snapshot date as `retrieved`.',
-  `What was NOT read: facts written by the editor from memory (scripts/data-outlets-curated.ts, scripts/data-outlets-known-domains.ts) — recalled official websites and media, and in the curated records domain roles, languages, founding dates, owner chains, state relations and history. Their sources have basis "editor-recall" with cited = ${EDITED} (the day the records were written) and NO retrieved date: the URL (Wikipedia article / Wikidata item) is where a reader can verify the fact, not where it was read. Such facts are marked unverified and their asOf is the cited date. Wikipedia titles of curated records are recall too.`,
+  `What was NOT read: facts written by the editor from memory (scripts/data-outlets-curated.ts, scripts/data-outlets-full-*.ts, scripts/data-outlets-known-domains.ts) — recalled official websites and media, and in the curated records domain roles, languages, founding dates, owner chains, state relations and history. Their sources have basis "editor-recall" with cited = ${EDIT_DAYS.join(' or ')} (the day the records were written) and NO retrieved date: the URL (Wikipedia article / Wikidata item) is where a reader can verify the fact, not where it was read. Such facts are marked unverified and their asOf is the cited date. Wikipedia titles of curated records are recall too.`,
   "review: 'corpus-join' = every fact read from the corpora; 'editor-curated' = has unverified editor-recall facts; 'verified' = every fact checked against a fetched Wikidata/Wikipedia response (no record is, yet). asOf of a record = its newest fact's asOf.",
   'Country QIDs are not stored yet (no corpus has them). npm run data:outlets (needs a network) queries Wikidata for P856 official website, P17 country, P571 inception and P127 owner: it fills missing values with basis "fetched" sources, turns editor-recall facts that Wikidata confirms into fetched ones, and reports (never overwrites) editor-curated facts that disagree. Medium, languages, state relations and history are not covered by that check: verify them against the cited pages.',
   'Facts from Wikidata are CC0. raterLinks are links only: no MBFC/NewsGuard/AllSides/Ad Fontes ratings or text are stored.',
