@@ -1,5 +1,6 @@
 import type { PersonReport, SourceCitedReport } from '@/lib/types';
 import { PersonItem } from './PersonItem';
+import type { PersonSummaryView } from './PersonWikipedia';
 import { ReservedSection } from './ReservedSection';
 import { SourcesCitedLine } from './SourcesCitedLine';
 
@@ -14,10 +15,18 @@ export interface PeopleSectionProps {
   onFind?: (name: string) => void;
   /** One-line result of the last "Find on page" ("Not on the page any more."), or null. */
   findNotice?: string | null;
+  /** Loads a person's Wikipedia summary (online lookups); absent → no summary buttons. */
+  onSummary?: (qid: string) => Promise<PersonSummaryView>;
 }
 
 /** People named in the article, ordered by prominence, and the sources the article cites. */
-export function PeopleSection({ people = [], sourcesCited = [], onFind, findNotice }: PeopleSectionProps) {
+export function PeopleSection({
+  people = [],
+  sourcesCited = [],
+  onFind,
+  findNotice,
+  onSummary,
+}: PeopleSectionProps) {
   return (
     <ReservedSection id="people" title="People" testId="section-people">
       {people.length === 0 ? (
@@ -25,7 +34,7 @@ export function PeopleSection({ people = [], sourcesCited = [], onFind, findNoti
       ) : (
         <ol class="people" aria-label="People, most prominent first">
           {people.map((p, i) => (
-            <PersonItem key={p.name} person={p} index={i} onFind={onFind} />
+            <PersonItem key={p.name} person={p} index={i} onFind={onFind} onSummary={onSummary} />
           ))}
         </ol>
       )}

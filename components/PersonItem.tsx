@@ -2,6 +2,7 @@ import { formatDate, safeHttpUrl } from '@/lib/format';
 import { roleLine } from '@/lib/highlight/people';
 import type { PersonReport, PersonRoleAtDate } from '@/lib/types';
 import { PersonQuotes } from './PersonQuotes';
+import { PersonWikipedia, type PersonSummaryView } from './PersonWikipedia';
 
 function RoleAtDate({ role }: { role: PersonRoleAtDate }) {
   const href = safeHttpUrl(role.source);
@@ -31,10 +32,12 @@ export interface PersonItemProps {
   person: PersonReport;
   index: number;
   onFind?: (name: string) => void;
+  /** Loads the Wikipedia summary of a person with a QID; absent → no summary button. */
+  onSummary?: (qid: string) => Promise<PersonSummaryView>;
 }
 
 /** One person: name, role in this article, role on the article's date, mentions, quotes, find. */
-export function PersonItem({ person, index, onFind }: PersonItemProps) {
+export function PersonItem({ person, index, onFind, onSummary }: PersonItemProps) {
   const nameId = `person-${index}-name`;
   const mentions = person.prominence?.mentions ?? person.mentions.length;
   return (
@@ -68,6 +71,7 @@ export function PersonItem({ person, index, onFind }: PersonItemProps) {
           </button>
         )}
       </div>
+      {person.qid && onSummary && <PersonWikipedia name={person.name} qid={person.qid} load={onSummary} />}
     </li>
   );
 }

@@ -46,6 +46,8 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'extractHtml',
   'setAllSites',
   'lookupOutlet',
+  'personSummary',
+  'tabPersonSummary',
   'deleteAllData',
   'savePage',
   'getSavedState',
@@ -201,6 +203,11 @@ function tabId(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
     return fail(path, 'expected a non-negative integer');
   }
+  return v;
+}
+
+function qid(v: unknown, path: string): string {
+  if (typeof v !== 'string' || !/^Q[1-9]\d{0,11}$/.test(v)) return fail(path, 'expected a Wikidata QID');
   return v;
 }
 
@@ -488,6 +495,11 @@ const dataValidators: { [K in MessageType]: (r: Record<string, unknown>) => Mess
   }),
   setAllSites: (r) => ({ enabled: bool(own(r, 'enabled'), 'data.enabled') }),
   lookupOutlet: (r) => ({ tabId: tabId(own(r, 'tabId'), 'data.tabId') }),
+  personSummary: (r) => ({ qid: qid(own(r, 'qid'), 'data.qid') }),
+  tabPersonSummary: (r) => ({
+    tabId: tabId(own(r, 'tabId'), 'data.tabId'),
+    qid: qid(own(r, 'qid'), 'data.qid'),
+  }),
   deleteAllData: (r) => {
     if (own(r, 'confirm') !== DELETE_ALL_CONFIRM) return fail('data.confirm', 'missing confirmation');
     return { confirm: DELETE_ALL_CONFIRM };

@@ -10,6 +10,7 @@ import type { LookupResult } from './outlets/enrich';
 import type { HighlightColor, HighlightSelector } from './annotations/selectors';
 import type { ArticleVerdict, InPageSignals, OffPageAnalysis, PageReport, Result } from './types';
 import type { HighlightPerson } from './highlight/types';
+import type { PersonSummaryResult } from './people/wiki-summary';
 
 /** Upper bound for serialised page HTML sent to the extractor (bigger pages are "too large"). */
 export const MAX_HTML_BYTES = 5_000_000;
@@ -64,6 +65,13 @@ export interface ProtocolMap {
    * Masthead's data and the reader turned the lookup on; the host comes from the stored report.
    */
   lookupOutlet(data: { tabId: number }): Result<LookupResult>;
+  /**
+   * content script → background: the Wikipedia summary for a person on the sender tab's article
+   * (by Wikidata QID, which must be a person of that tab's report), when online lookups are on.
+   */
+  personSummary(data: { qid: string }): Result<PersonSummaryResult>;
+  /** popup → background: the same for a person of the given tab's article. */
+  tabPersonSummary(data: { tabId: number; qid: string }): Result<PersonSummaryResult>;
   /**
    * options → background: delete every piece of Masthead data (all IndexedDB tables,
    * storage.local/session/sync, alarms). `confirm` must be DELETE_ALL_CONFIRM. Extension pages only.

@@ -4,7 +4,9 @@
  * inside Masthead's shadow root (./shadow-host.ts).
  */
 import type { HighlightPerson } from '@/lib/highlight/types';
+import type { PersonSummary } from '@/lib/people/wiki-summary';
 import { el } from './shadow-host';
+import { summaryBlock, SUMMARY_CSS } from './card-summary';
 
 export interface CardActions {
   /** Move to the next (1) or previous (-1) person. */
@@ -58,7 +60,7 @@ button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
   button { border: 1px solid ButtonText; background: ButtonFace; color: ButtonText; }
   .box { background: transparent; border: 2px solid Highlight; }
 }
-`;
+${SUMMARY_CSS}`;
 
 export interface Card {
   show(
@@ -70,6 +72,10 @@ export interface Card {
   hide(): void;
   /** Keep the open card next to its mention (the page scrolled or resized). */
   move(anchor: DOMRect): void;
+  /** Adds the Wikipedia summary of the person shown (see ./card-summary.ts). */
+  setSummary(summary: PersonSummary): void;
+  /** The Wikidata QID of the person shown, if any. */
+  readonly qid: string | undefined;
   readonly open: boolean;
   readonly element: HTMLElement;
 }
@@ -107,6 +113,7 @@ export function createCard(root: ShadowRoot, doc: Document, actions: CardActions
   });
   root.append(card);
   let open = false;
+  let qid: string | undefined;
 
   const button = (label: string, onClick: () => void, attrs: Record<string, string> = {}) => {
     const b = el(doc, 'button', { type: 'button', ...attrs }, label);
@@ -147,7 +154,7 @@ export function createCard(root: ShadowRoot, doc: Document, actions: CardActions
       for (const q of p.quotes.slice(0, 3)) quotes.append(el(doc, 'li', {}, `“${q}”`));
       card.append(quotes);
     }
-    const nav = el(doc, 'div', { class: 'row' });
+    const nav = el(doc, 'div', { class: 'row', 'data-role': 'nav' });
     nav.append(
       button('‹ Previous person', () => actions.step(-1)),
       button('Next person ›', () => actions.step(1), { title: 'Alt+Shift+P' }),
@@ -163,6 +170,7 @@ export function createCard(root: ShadowRoot, doc: Document, actions: CardActions
 
   return {
     show(person, { index, total }, anchor, focus) {
+      qid = person.qid;
       render(person, index, total);
       card.hidden = false;
       open = true;
@@ -175,6 +183,14 @@ export function createCard(root: ShadowRoot, doc: Document, actions: CardActions
     },
     move(anchor) {
       if (open) place(card, anchor, doc.defaultView ?? window);
+    },
+    setSummary(summary) {
+      if (summary.qid !== qid) return;
+      card.querySelector('.wiki')?.remove();
+      card.insertBefore(summaryBlock(doc, summary), card.querySelector('[data-role="nav"]'));
+    },
+    get qid() {
+      return qid;
     },
     get open() {
       return open;

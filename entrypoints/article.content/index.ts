@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import { NEWS_MATCHES } from '@/lib/platform/content-matches';
 import { isContextInvalidated, registerHandlers, sendMessage } from '@/lib/platform/messages';
 import { validateHighlightPeople } from '@/lib/highlight/people';
+import { validatePersonSummary } from '@/lib/people/wiki-summary';
 import { err, ok } from '@/lib/types';
 import { createPeopleUi } from './people-ui';
 import { createAnnotator } from './annotate';
@@ -157,6 +158,11 @@ function main(ctx: ContentScriptContext): void {
     },
     onPainted: (stats) => {
       if (E2E) document.documentElement.dataset.mastheadHighlights = JSON.stringify(stats);
+    },
+    // The background fetches (when online lookups are on); the content script never does.
+    summary: async (qid) => {
+      const reply = await sendMessage('personSummary', { qid });
+      return reply.ok && reply.value.status === 'found' ? validatePersonSummary(reply.value.summary) : null;
     },
   });
   peopleUi.start();

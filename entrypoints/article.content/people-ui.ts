@@ -5,6 +5,7 @@
  * settings (this page / this site / everywhere). Repaints when the article's text changes.
  */
 import type { HighlightPerson } from '@/lib/highlight/types';
+import type { PersonSummary } from '@/lib/people/wiki-summary';
 import {
   highlightsOn,
   HIGHLIGHTS_ENABLED_KEY,
@@ -38,6 +39,8 @@ export interface PeopleUiEnv {
   setTimeout: (fn: () => void, ms: number) => number;
   dead: () => boolean;
   settings: SettingsStore;
+  /** The Wikipedia summary for a person with a QID (asked of the background), or null. */
+  summary?: (qid: string) => Promise<PersonSummary | null>;
   /** Called after each paint (e2e builds mark the page with it). */
   onPainted?: (stats: PaintStats & { people: number; api: 'highlight' | 'overlay' }) => void;
 }
@@ -180,7 +183,18 @@ export function createPeopleUi(env: PeopleUiEnv) {
     keyboardOpen = byKeyboard || (keyboardOpen && !!card?.open);
     cardMark = m;
     setActive(person);
-    ensureCard().show(p, { index: person, total: people.length }, anchorOf(m), byKeyboard);
+    const shown = ensureCard();
+    shown.show(p, { index: person, total: people.length }, anchorOf(m), byKeyboard);
+    if (p.qid && env.summary) void showSummary(shown, p.qid);
+  }
+
+  /** Adds the Wikipedia summary to the open card, if it is still about the same person. */
+  async function showSummary(shown: Card, qid: string) {
+    const summary = await env.summary!(qid).catch(() => null);
+    if (summary && summary.qid === qid && shown.open && shown.qid === qid && !env.dead()) {
+      shown.setSummary(summary);
+      if (cardMark) shown.move(anchorOf(cardMark));
+    }
   }
 
   /** Scrolls to the person's first mention and opens the card (keyboard focus). */

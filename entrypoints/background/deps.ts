@@ -19,6 +19,7 @@ import {
   readFlag,
 } from '@/lib/platform/settings';
 import { createOutletLookup } from './enrich';
+import { createPersonSummaries } from './person-summary';
 import { retentionDays } from '@/lib/platform/coverage';
 import { resolveOutlet } from '@/lib/outlets/lookup';
 import type { AlarmsLike } from './feeds-control';
@@ -93,6 +94,10 @@ export function createBackgroundDeps(): BackgroundDeps {
     reports: createReportStore(),
     outlets: outletData,
     outletLookup: { enabled: () => readFlag(outletLookupSetting), lookup: online.lookup },
+    personSummary: {
+      enabled: () => readFlag(outletLookupSetting),
+      summary: createPersonSummaries({ ...online, now: Date.now }),
+    },
     setBadge: createSetBadge(),
     // Firefox "never remember history": the whole extension runs in a private context (R13).
     isIncognito: () => b.extension?.inIncognitoContext === true,

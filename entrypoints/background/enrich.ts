@@ -35,7 +35,15 @@ export interface LookupDeps {
 const RETRY_KEY = 'outlet-lookup:retry-after';
 const MAX_IN_FLIGHT = 2;
 
-class RateLimited extends Error {
+/** What {@link createOutletLookup}'s `cachedAnswer` returns. */
+export type CachedAnswer<T> =
+  | { status: 'found'; value: T; cached: boolean }
+  | { status: 'not-found'; cached: boolean }
+  | { status: 'offline'; message: string }
+  | { status: 'rate-limited'; retryAt: string }
+  | { status: 'unavailable'; message: string };
+
+export class RateLimited extends Error {
   constructor(readonly waitMs: number) {
     super('rate limited');
   }
@@ -121,21 +129,24 @@ export function createOutletLookup(deps: LookupDeps) {
   }
 
   /**
-   * Looks a host up (cache first). `store: false` (private windows) reads the cache but writes
-   * nothing. Never throws.
+   * One cached online answer: the cache first (a cached "nothing found" counts), then a shared
+   * Retry-After wait, then `fetcher`. `store: false` (private windows) reads the cache but writes
+   * nothing. Never throws. Shared by the outlet lookup and the person summaries.
    */
-  async function lookup(rawHost: string, { store = true } = {}): Promise<LookupResult> {
-    const host = lookupHost(rawHost);
-    if (!host) return { status: 'unavailable', message: 'This address has no host name to look up.' };
+  async function cachedAnswer<T>(
+    key: string,
+    fetcher: () => Promise<T | null>,
+    { store = true, service = 'Wikidata' } = {},
+  ): Promise<CachedAnswer<T>> {
     let cache: Awaited<ReturnType<LookupDeps['cache']>> | null = null;
     try {
       cache = await deps.cache();
-      const hit = await cache.get(cacheKey(host));
+      const hit = await cache.get(key);
       if (hit && hit.expiresAt > deps.now()) {
-        const v = hit.value as { outlet: OnlineOutlet | null } | undefined;
-        if (v && 'outlet' in v) {
-          return v.outlet
-            ? { status: 'found', outlet: v.outlet, cached: true }
+        const v = hit.value as { answer: T | null } | undefined;
+        if (v && 'answer' in v) {
+          return v.answer !== null
+            ? { status: 'found', value: v.answer, cached: true }
             : { status: 'not-found', cached: true };
         }
       }
@@ -147,13 +158,13 @@ export function createOutletLookup(deps: LookupDeps) {
       cache = null; // no database: look up without caching
     }
     try {
-      const outlet = await fetchOutlet(host);
+      const answer = await fetcher();
       if (store && cache) {
-        await cache
-          .put({ key: cacheKey(host), expiresAt: deps.now() + ENRICH_TTL_MS, value: { outlet } })
-          .catch(() => {});
+        await cache.put({ key, expiresAt: deps.now() + ENRICH_TTL_MS, value: { answer } }).catch(() => {});
       }
-      return outlet ? { status: 'found', outlet, cached: false } : { status: 'not-found', cached: false };
+      return answer !== null
+        ? { status: 'found', value: answer, cached: false }
+        : { status: 'not-found', cached: false };
     } catch (e) {
       if (e instanceof RateLimited) {
         const until = deps.now() + e.waitMs;
@@ -161,7 +172,7 @@ export function createOutletLookup(deps: LookupDeps) {
         return { status: 'rate-limited', retryAt: new Date(until).toISOString() };
       }
       if (e instanceof TypeError || (e as Error)?.name === 'AbortError') {
-        return { status: 'offline', message: 'Wikidata could not be reached (offline or blocked).' };
+        return { status: 'offline', message: `${service} could not be reached (offline or blocked).` };
       }
       return {
         status: 'unavailable',
@@ -170,8 +181,22 @@ export function createOutletLookup(deps: LookupDeps) {
     }
   }
 
+  /**
+   * Looks a host up (cache first). `store: false` (private windows) reads the cache but writes
+   * nothing. Never throws.
+   */
+  async function lookup(rawHost: string, { store = true } = {}): Promise<LookupResult> {
+    const host = lookupHost(rawHost);
+    if (!host) return { status: 'unavailable', message: 'This address has no host name to look up.' };
+    const r = await cachedAnswer(cacheKey(host), () => fetchOutlet(host), { store });
+    return r.status === 'found' ? { status: 'found', outlet: r.value, cached: r.cached } : r;
+  }
+
   return {
     lookup,
+    cachedAnswer,
+    /** GET through the shared gate (2 in flight, timeout, 429/503 → RateLimited); JSON or null on an allowed 404. */
+    getJson: get,
     get inFlight() {
       return gate.inFlight;
     },

@@ -34,6 +34,7 @@ import { describeInjectionError, whyNotAnalysable } from './analysable';
 import type { FeedControlDeps } from './feeds-control';
 import type { RelatedDeps } from './related';
 import type { OutletLookupDeps } from './lookup-outlet';
+import type { PersonSummaryDeps } from './person-summary';
 import { withOutlet } from './outlet';
 
 /** What a handler may know about a tab. */
@@ -70,6 +71,8 @@ export interface BackgroundDeps {
   outlets?: () => OutletData;
   /** Online outlet lookup (off unless the reader turned it on; absent: never available). */
   outletLookup?: OutletLookupDeps;
+  /** Optional Wikipedia summaries on person cards (same switch as the outlet lookup). */
+  personSummary?: PersonSummaryDeps;
   /** Empty every IndexedDB table and storage area (lib/platform/wipe.ts); `deleteAllData` only. */
   wipe?: () => Promise<WipeSummary>;
   /** People extraction's data lookups (QIDs, roles at the article's date, cited outlets). */

@@ -7,6 +7,7 @@ import { createMessageListener, type Handlers } from '@/lib/platform/messages';
 import * as h from './handlers';
 import { alarmFired, pollFeedsNow, setFeeds, syncFeedAlarms } from './feeds-control';
 import { lookupOutlet } from './lookup-outlet';
+import { personSummary, tabPersonSummary } from './person-summary';
 import { findMoreCoverage, getRelated } from './related';
 import type { BackgroundDeps, TabInfo } from './handlers';
 import * as hl from './highlights';
@@ -51,6 +52,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     analyzeTab: (data, sender) => h.analyzeTab(data, sender, deps),
     setAllSites: (data, sender) => h.setAllSites(data, sender, deps),
     lookupOutlet: (data, sender) => lookupOutlet(data, sender, deps),
+    personSummary: (data, sender) => personSummary(data, sender, deps),
+    tabPersonSummary: (data, sender) => tabPersonSummary(data, sender, deps),
     deleteAllData: (data, sender) => h.deleteAllData(data, sender, deps),
     savePage: (data, sender) => rl.savePage(data, sender, deps),
     getSavedState: (data, sender) => rl.getSavedState(data, sender, deps),

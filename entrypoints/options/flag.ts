@@ -44,4 +44,7 @@ export const OUTLET_LOOKUP_STATEMENT =
   "When on, and only for a site that is not in Masthead's outlet data, Masthead sends that site's domain name " +
   '(for example example.com — never the page address, its text or anything about you) to the Wikidata Query ' +
   "Service (query.wikidata.org) and, when Wikidata names a Wikipedia article, requests that article's summary " +
-  'from en.wikipedia.org. Answers are kept on this computer for 7 days (not from private windows). Off by default.';
+  'from en.wikipedia.org. The same switch adds a Wikipedia summary to the card of a person named in an ' +
+  "article who is in Masthead's people data: Masthead sends that person's Wikidata id (for example Q567) to " +
+  'www.wikidata.org to find the English Wikipedia article, then requests its summary from en.wikipedia.org. ' +
+  'Answers are kept on this computer for 7 days (not from private windows). Off by default.';

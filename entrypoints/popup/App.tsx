@@ -96,6 +96,7 @@ function ArticleView({
         sourcesCited={report.sourcesCited ?? []}
         onFind={(name) => void state.findPerson(name)}
         findNotice={state.findNotice.value}
+        onSummary={(qid) => state.personSummary(qid)}
       />
       <RelatedSection
         status={related?.status.value ?? 'idle'}

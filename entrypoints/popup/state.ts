@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { sendMessage, sendToTab } from '@/lib/platform/messages';
 import type { MessageData, MessageReply, MessageType } from '@/lib/protocol';
 import type { PageReport } from '@/lib/types';
+import type { PersonSummaryView } from '@/components/PersonWikipedia';
 
 /** What the popup is showing; mirrored to `document.body.dataset.state` for the e2e tests. */
 export type PopupStatus = 'loading' | 'ready' | 'not-analysed' | 'error';
@@ -121,12 +122,30 @@ export function createPopupState(tabId: number, send: Send = sendMessage, option
     else if (!reply.value.found) findNotice.value = `${name} is not highlighted on the page right now.`;
   }
 
+  /** The Wikipedia summary of a person of this tab's article (the background checks the QID). */
+  async function personSummary(qid: string): Promise<PersonSummaryView> {
+    const reply = await send('tabPersonSummary', { tabId, qid });
+    return reply.ok ? reply.value : { status: 'error', message: reply.error };
+  }
+
   /** Stops any polling in flight (e.g. when the popup closes). */
   function dispose() {
     generation++;
   }
 
-  return { tabId, report, status, error, notice, findNotice, findPerson, load, retry: load, dispose };
+  return {
+    tabId,
+    report,
+    status,
+    error,
+    notice,
+    findNotice,
+    findPerson,
+    personSummary,
+    load,
+    retry: load,
+    dispose,
+  };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

@@ -42,6 +42,7 @@ export function highlightPeople(people: readonly PersonReport[]): HighlightPerso
     forms: formsOf(p),
     quotes: p.quotes.slice(0, L.quotesPerPerson).map((q) => clip(q.text, L.quoteLength)),
     mentions: p.prominence?.mentions ?? p.mentions.length,
+    ...(p.qid && /^Q[1-9]\d{0,11}$/.test(p.qid) ? { qid: p.qid } : {}),
   }));
 }
 
@@ -70,6 +71,7 @@ export function validateHighlightPeople(raw: unknown): HighlightPerson[] {
       forms,
       quotes: strings(r.quotes, L.quotesPerPerson, L.quoteLength),
       mentions: Math.max(0, Math.min(1e6, Math.floor(mentions))),
+      ...(typeof r.qid === 'string' && /^Q[1-9]\d{0,11}$/.test(r.qid) ? { qid: r.qid } : {}),
     });
   }
   return out;

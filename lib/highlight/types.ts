@@ -13,6 +13,8 @@ export interface HighlightPerson {
   quotes: string[];
   /** How often the article names the person. */
   mentions: number;
+  /** Wikidata QID from Masthead's people data (for the optional Wikipedia summary). */
+  qid?: string;
 }
 
 /** Caps: the list crosses a message boundary and is matched against every text node. */

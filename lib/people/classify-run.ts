@@ -38,7 +38,7 @@ export interface NameCandidate {
 
 // Right after a name: a speech verb, an appositive, a relative clause or a kinship noun.
 const PERSON_CUE =
-  /^(?:['’]s?\s+(?:wife|husband|son|daughter|father|mother|brother|sister|family|death|birth)\b|,?\s+(?:said|says|told|tells|added|asked|explained|wrote|writes|stated|noted|argued|insisted|recalled|replied|declared|announced|was born|died|who)\b|\s+\(born\b|,\s+(?:\d{1,3}|aged \d+),)/;
+  /^(?:['’]s?\s+(?:wife|husband|son|daughter|father|mother|brother|sister|family|death|birth)\b|,?\s+(?:said|says|told|tells|added|asked|explained|wrote|writes|stated|noted|argued|insisted|recalled|replied|declared|announced|was born|died|who)\b|\s+\((?:born\b|b\.\s|\d{1,2}\s+[A-Z][a-z]+\s+\d{3,4}\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{3,4}\)|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*[–-]\s*[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\))|,\s+(?:\d{1,3}|aged \d+),)/;
 
 /**
  * An appositive that says what a person is: "Valeska Paris, an Australian woman and former
@@ -161,8 +161,13 @@ function evidenceFor(
   if (name.length === 1 && !sentenceInitial && KNOWN_SURNAMES.has(stripMarks(name[0]!.lower))) return 'known';
   const first = name[0]!.lower;
   const last = name[name.length - 1]!.lower;
+  // A particle inside the name is not a common word here ("Ludwig van Beethoven").
+  const inner = (t: Token, i: number) => i > 0 && i < name.length - 1 && NAME_PARTICLES.has(t.lower);
   const plausible = name.every(
-    (t) => !(COMMON_WORDS.has(t.lower) && !GIVEN_NAMES.has(t.lower) && !SURNAMES.has(t.lower)),
+    (t, i) =>
+      inner(t, i) ||
+      (i > 0 && WORD_GIVEN_NAMES.has(t.lower)) ||
+      !(COMMON_WORDS.has(t.lower) && !GIVEN_NAMES.has(t.lower) && !SURNAMES.has(t.lower)),
   );
   if (name.length >= 2 && GIVEN_NAMES.has(stripMarks(first)) && plausible) return 'given';
   // Inside a sentence, a given name and capitalised words after it: "Isaac Newton", "Brook Taylor".
@@ -170,12 +175,12 @@ function evidenceFor(
   if (
     given &&
     !sentenceInitial &&
-    name.length <= 3 &&
+    name.filter((t, i) => !inner(t, i)).length <= 3 &&
     name
       .slice(1)
       .every(
-        (t) =>
-          (capLike(t) || NAME_SUFFIXES.has(t.lower)) &&
+        (t, i) =>
+          (capLike(t) || NAME_SUFFIXES.has(t.lower) || inner(t, i + 1)) &&
           !PLACES.has(t.lower) &&
           !DEMONYMS.has(t.lower) &&
           !NON_PERSON_HEADS.has(t.lower),
@@ -185,6 +190,7 @@ function evidenceFor(
   if (name.length >= 2 && SURNAMES.has(stripMarks(last)) && plausible && !sentenceInitial) return 'surname';
   if (name.length === 2 && FAMILY_SYLLABLE.test(name[0]!.text) && SYLLABIC_GIVEN.test(name[1]!.text))
     return 'shape';
+
   if (
     (PERSON_CUE.test(after) || (name.length >= 2 && appositiveRole(after))) &&
     plausible &&
@@ -229,6 +235,20 @@ function nameShaped(name: Token[], before: string, after: string): boolean {
       !NON_PERSON_HEADS.has(t.lower) &&
       !PLACES.has(t.lower) &&
       !DEMONYMS.has(t.lower),
+  );
+}
+
+/** A capitalised word before the surname of a known person, where a name stands: "Brook Taylor". */
+function beforeKnownSurname(name: Token[], before: string, after: string): boolean {
+  if (name.length !== 2 || NOT_PERSON_BEFORE.test(before) || NOT_PERSON_AFTER.test(after)) return false;
+  const [first, last] = [name[0]!, name[1]!];
+  const w = first.lower;
+  return (
+    KNOWN_SURNAMES.has(stripMarks(last.lower)) &&
+    first.cap &&
+    !first.possessive &&
+    !first.dot &&
+    ![TITLES, PLACES, DEMONYMS, NON_PERSON_HEADS, NAME_SUFFIXES].some((list) => list.has(w))
   );
 }
 
@@ -312,6 +332,40 @@ function inPlaceContext(text: string, tok: Token): boolean {
   );
 }
 
+// A photo or video credit right before the name: "Image: Mathias Krumbholz.", "Photo: Jane Roe",
+// "Video: Ann Lee & Bob Ray.", "Photo by John Smith". An agency here is an outlet, not a person.
+const CREDIT_BEFORE =
+  /(?:^|[\s([|])(?:Image|Images|Photo|Photos|Photograph|Picture|Video|Credit|Illustration)(?:\s+by)?:?\s+(?:[\p{L}\p{M}'’.-]+(?:\s+[\p{L}\p{M}'’.-]+){0,3}\s+(?:&|and)\s+)?$/u;
+const CREDIT_AFTER = /^(?:\s*(?:&|and)\s+\p{Lu}|[.,;/)\]|]|\s*\n|\s*$)/u;
+
+/**
+ * Evidence from the shape of the text around a name rather than its words: a quoted nickname
+ * inside it (`Austin Shepherd "Shep" Padalecki`), initials before surnames ("W. W. Rouse Ball",
+ * "Jay A. Pritzker"), or a photo credit.
+ */
+function structuralEvidence(name: Token[], text: string): NameEvidence | null {
+  const inner = name.slice(1, -1);
+  if (inner.some((t) => /^ ["“]$/.test(t.gapBefore))) return 'cue';
+  const initials = name.filter((t) => t.dot && t.text.length === 1 && t.cap).length;
+  const words = name.filter((t) => t.text.length > 1);
+  if (
+    initials > 0 &&
+    words.length >= 1 &&
+    words.length <= 2 &&
+    words.every(
+      (t) => t.cap && !COMMON_WORDS.has(t.lower) && !PLACES.has(t.lower) && !NON_PERSON_HEADS.has(t.lower),
+    ) &&
+    !name[name.length - 1]!.dot
+  )
+    return 'shape';
+  const first = name[0]!;
+  const last = name[name.length - 1]!;
+  const before = text.slice(Math.max(0, first.start - 80), first.start);
+  const after = text.slice(last.end, last.end + 4);
+  if (name.length <= 3 && CREDIT_BEFORE.test(before) && CREDIT_AFTER.test(after)) return 'cue';
+  return null;
+}
+
 /**
  * Splits a capitalised run into title and name, and says whether the name is a person's.
  * Returns null for things (organisations, places, outlets, treaties, systems); single
@@ -320,6 +374,10 @@ function inPlaceContext(text: string, tok: Token): boolean {
  */
 export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandidate | null {
   let tokens = run.tokens;
+  // Right after "St.", several words name a place or a thing named after one ("St. Louis
+  // Cardinals", "St. Andrews University"); one word is the saint ("St. Jerome").
+  const afterSaint = prev?.dot && /^(?:st|ste)$/.test(prev.lower) && /^\. ?$/.test(tokens[0]!.gapBefore);
+  if (afterSaint && tokens.length > 1) return null;
   while (tokens.length > 1 && NAME_SUFFIXES.has(tokens[0]!.lower)) tokens = tokens.slice(1);
   // The whole run is a known place or organisation ("St. Petersburg", "Al Jazeera").
   const whole = nameKey(tokens).replace(/\./g, '');
@@ -343,11 +401,12 @@ export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandi
       : null;
   const after = text.slice(lastTok.end, lastTok.end + 90);
   const sentenceInitial = run.sentenceInitial && name[0] === run.tokens[0];
-  let evidence = evidenceFor(name, title.length > 0, after, sentenceInitial);
+  let evidence =
+    evidenceFor(name, title.length > 0, after, sentenceInitial) ?? structuralEvidence(name, text);
   // The whole run (or the run after a title) is the name, in running text.
   if (!evidence && !sentenceInitial && name[0] === tokens[cut]) {
     const before = text.slice(Math.max(0, name[0]!.start - 16), name[0]!.start);
-    if (nameShaped(name, before, after)) evidence = 'shape';
+    if (nameShaped(name, before, after) || beforeKnownSurname(name, before, after)) evidence = 'shape';
   }
   if (
     name.length === 1 &&

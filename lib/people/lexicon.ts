@@ -253,6 +253,16 @@ export const ROLE_HEADS = set([
 /** Words that end a capitalised phrase that names a thing, not a person. */
 export const NON_PERSON_HEADS = set([
   // Places, events, works and collections.
+  'abbey',
+  'priory',
+  'monastery',
+  'basilica',
+  'chapel',
+  'castle',
+  'manor',
+  'theatre',
+  'theater',
+  'arena',
   'cemetery',
   'memorial',
   'podcast',

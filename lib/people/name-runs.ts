@@ -87,6 +87,31 @@ function isRegnal(tokens: Token[], j: number): boolean {
   return !next || /^[,;.)\]]|\n/.test(next.gapBefore) || next.lower === 'of';
 }
 
+/**
+ * A quoted nickname between two parts of a name: `Austin Shepherd "Shep" Padalecki`,
+ * `Finley "Finn" Polmar`. True when tokens[j] is a capitalised word in straight or curly
+ * double quotes, directly between two capitalised name parts.
+ */
+function isNickname(tokens: Token[], j: number): boolean {
+  const nick = tokens[j];
+  const next = tokens[j + 1];
+  const prev = tokens[j - 1];
+  return (
+    nick !== undefined &&
+    next !== undefined &&
+    prev !== undefined &&
+    prev.cap &&
+    !prev.dot &&
+    !prev.possessive &&
+    nick.cap &&
+    !nick.dot &&
+    !nick.possessive &&
+    /^ ["“]$/.test(nick.gapBefore) &&
+    /^["”] $/.test(next.gapBefore) &&
+    capLike(next)
+  );
+}
+
 /** Groups tokens into capitalised runs; particles are kept only between capitalised words. */
 export function findNameRuns(tokens: Token[], maxRuns = Infinity): NameRun[] {
   const runs: NameRun[] = [];
@@ -98,12 +123,12 @@ export function findNameRuns(tokens: Token[], maxRuns = Infinity): NameRun[] {
     }
     let j = i + 1;
     let bracket = /\[$/.test(tokens[i]!.gapBefore);
-    while (
-      j < tokens.length &&
-      j - i < 12 &&
-      isNamePart(tokens[j]!) &&
-      joins(tokens[j - 1]!, tokens[j]!, bracket)
-    ) {
+    while (j < tokens.length && j - i < 12) {
+      if (isNickname(tokens, j)) {
+        j += 2;
+        continue;
+      }
+      if (!isNamePart(tokens[j]!) || !joins(tokens[j - 1]!, tokens[j]!, bracket)) break;
       if (bracket && tokens[j]!.gapBefore.includes(']')) bracket = false;
       j++;
     }

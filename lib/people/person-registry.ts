@@ -19,8 +19,20 @@ const parts = (tokens: Token[]) => tokens.map(normPart);
 /** The same name part, or one is the initial of the other ("j" and "james"). */
 const samePart = (x: string, y: string) => x === y || x.charAt(0) === y || y.charAt(0) === x;
 
+/** One letter written differently in a longer given name: "Kristin" and "Kristen". */
+function spellingVariant(x: string, y: string): boolean {
+  if (x.length !== y.length || x.length < 5 || x.slice(0, 3) !== y.slice(0, 3)) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length && diff < 2; i++) if (x[i] !== y[i]) diff++;
+  return diff === 1;
+}
+
 function sameFullName(a: string[], b: string[]): boolean {
   if (a.length === 1 || b.length === 1 || a[a.length - 1] !== b[b.length - 1]) return false;
+  // "Otto Jespersen" after "Jens Otto Harry Jespersen": the one given name is among the other's.
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (short.length === 2 && long.length > 2 && long.slice(0, -1).includes(short[0]!)) return true;
+  if (a.length === 2 && b.length === 2 && spellingVariant(a[0]!, b[0]!)) return true;
   // Both give middle names: they must agree ("George H. W. Bush" is not "George W. Bush").
   const ma = a.slice(1, -1);
   const mb = b.slice(1, -1);

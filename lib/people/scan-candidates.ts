@@ -21,6 +21,36 @@ function windowEnd(text: string, from: number): number {
   return sp !== -1 && sp < from + 2 * WINDOW ? sp + 1 : from + WINDOW;
 }
 
+// "the ancient gods, such as Zeus, Hera", "politicians including Ann Roe and Bob Ray",
+// "two brothers, Niklaus and Johann", "writers Mark Twain, … and Goscinny".
+const LIST_INTRO = /\b(\p{Ll}{3,20})(?:,?\s+(?:such as|including|like|namely)\s+|,\s+|:\s+|\s)$/u;
+const LIST_NEXT = /^(?:,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)$/;
+
+function personPlural(word: string): boolean {
+  const singular = [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, '')];
+  return /s$/.test(word) && singular.some((w) => w !== word && PERSON_NOUNS.has(w));
+}
+
+/**
+ * Names listed after a plural noun for people ("gods, such as Zeus, Hera, and Athena") are
+ * people: the first is introduced by "such as"/"including", the rest follow it by comma or "and".
+ */
+function markListed(text: string, out: ScannedName[]): void {
+  let open = false;
+  let prevEnd = -1;
+  for (const n of out) {
+    const start = n.name[0]!.start;
+    const intro = LIST_INTRO.exec(text.slice(Math.max(0, start - 40), start));
+    if (intro && personPlural(intro[1]!)) open = true;
+    else if (!(open && prevEnd >= 0 && LIST_NEXT.test(text.slice(prevEnd, start)))) open = false;
+    if (open && !n.evidence && n.name.length <= 3) {
+      n.evidence = 'cue';
+      n.linkOnly = false;
+    }
+    prevEnd = n.name[n.name.length - 1]!.end;
+  }
+}
+
 /**
  * Finds capitalised runs window by window and classifies them. Memory stays bounded: token
  * arrays live for one window only, and at most `maxCandidates` names are kept.
@@ -57,5 +87,6 @@ export function scanCandidates(text: string, maxCandidates = 50_000): ScannedNam
     }
     from = to;
   }
+  markListed(text, out);
   return out;
 }

@@ -13,7 +13,8 @@
  * |----------------------------------------|------------------------------------------------------------|
  * | pageAnalysed                           | a content script: `sender.tab` present, top frame, web URL |
  * | getPageReport, analyzeTab, setAllSites | an extension page: `sender.url` on our origin, no web tab  |
- * | lookupOutlet                           | an extension page (as above)                               |
+ * | lookupOutlet, tabPersonSummary         | an extension page (as above)                               |
+ * | personSummary                          | a content script (its own tab's report; QID must be in it) |
  * | getRelated, findMoreCoverage           | an extension page (as above)                               |
  * | setFeeds, pollFeeds                    | an extension page (as above)                               |
  * | deleteAllData (destructive)            | an extension page, as above                                |
@@ -62,6 +63,9 @@ const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   analyzeTab: 'extension-page',
   setAllSites: 'extension-page',
   lookupOutlet: 'extension-page',
+  // A person card's summary: the content script for its own tab, the popup for a tab it names.
+  personSummary: 'content-script',
+  tabPersonSummary: 'extension-page',
   deleteAllData: 'extension-page',
   getRelated: 'extension-page',
   findMoreCoverage: 'extension-page',

@@ -34,7 +34,8 @@
  * @type {Readonly<Record<string, readonly string[]>>}
  */
 export const FEATURE_HOSTS = Object.freeze({
-  outletLookup: Object.freeze(['query.wikidata.org', 'en.wikipedia.org']),
+  // Also the person cards' Wikipedia summaries (same switch): www.wikidata.org for the sitelink.
+  outletLookup: Object.freeze(['query.wikidata.org', 'www.wikidata.org', 'en.wikipedia.org']),
   // The default feed list (lib/feeds/defaults.ts; tests/lib/feeds/defaults.test.ts keeps them equal).
   // Feeds the reader adds go to the hosts they typed, after the browser's own permission prompt.
   feeds: Object.freeze([

@@ -150,22 +150,35 @@ function nnpsSpans(tokens: ConlluToken[]): Set<string> {
  * of the role noun, so SOURCE.txt's `named`/`name` (head is PROPN) leave these names out.
  * The name is the PROPN tokens reached from the head by flat/goeswith (with hyphens inside).
  */
-function nameUnderNounHead(m: GoldMention, tokens: ConlluToken[]): Span | null {
+function nameUnderNounHead(m: GoldMention, tokens: ConlluToken[], options = { appos: true }): Span | null {
   const inside = tokens.filter((t) => t.start >= m.start && t.end <= m.end);
   if (inside.length === 0) return null;
   const ids = new Set(inside.map((t) => t.id));
   const head = inside.find((t) => !ids.has(t.head) && t.sent === inside[0]!.sent);
   if (!head || head.upos === 'PROPN') return null;
-  const reached = new Set<number>([head.id]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const t of inside)
-      if (!reached.has(t.id) && reached.has(t.head) && /^(?:flat|goeswith)/.test(t.rel)) {
-        reached.add(t.id);
-        grew = true;
-      }
+  const reach = (from: ConlluToken) => {
+    const reached = new Set<number>([from.id]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const t of inside)
+        if (!reached.has(t.id) && reached.has(t.head) && /^(?:flat|goeswith)/.test(t.rel)) {
+          reached.add(t.id);
+          grew = true;
+        }
+    }
+    return reached;
+  };
+  const reached = reach(head);
+  let name = inside.filter((t) => t.id !== head.id && reached.has(t.id));
+  // v3: "television presenter Sally Meen", "veteran politician Raymond Wong": the name is an
+  // `appos` PROPN of the role noun (with its flat parts), not a flat dependent.
+  const appos = inside.find((t) => t.head === head.id && t.rel === 'appos' && t.upos === 'PROPN');
+  if (name.length === 0 && appos && options.appos) {
+    const fromAppos = reach(appos);
+    name = inside.filter((t) => fromAppos.has(t.id));
+    // The name runs unbroken from its first to its last token (no clause in between).
+    if (name.some((t, i) => i > 0 && t.start - name[i - 1]!.end > 1)) return null;
   }
-  const name = inside.filter((t) => t.id !== head.id && reached.has(t.id));
   if (name.length === 0 || name[0]!.upos !== 'PROPN') return null;
   const start = name[0]!.start;
   const end = name[name.length - 1]!.end;
@@ -339,13 +352,36 @@ function main(): void {
     .map((l) => JSON.parse(l) as Doc);
   const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
   const tot = {
-    ours: { exact: zero(), overlap: zero(), all: zero(), docs: zero(), exactV1: zero(), docsV1: zero() },
-    base: { exact: zero(), overlap: zero(), all: zero(), docs: zero(), exactV1: zero(), docsV1: zero() },
+    ours: {
+      exact: zero(),
+      overlap: zero(),
+      all: zero(),
+      docs: zero(),
+      exactV1: zero(),
+      docsV1: zero(),
+      exactV2: zero(),
+      docsV2: zero(),
+    },
+    base: {
+      exact: zero(),
+      overlap: zero(),
+      all: zero(),
+      docs: zero(),
+      exactV1: zero(),
+      docsV1: zero(),
+      exactV2: zero(),
+      docsV2: zero(),
+    },
   };
+  // Overfitting guard: documents sorted by id, alternately in half A (even index, used while
+  // developing rules) and half B (odd index, held out); both halves are reported.
+  docs.sort((a, b) => a.doc_id.localeCompare(b.doc_id));
+  const halves = { A: { span: zero(), docs: zero() }, B: { span: zero(), docs: zero() } };
   const excluded: Record<string, number> = {};
   let addedUnderNoun = 0;
   let ms = 0;
-  for (const doc of docs) {
+  for (const [index, doc] of docs.entries()) {
+    const half = halves[index % 2 === 0 ? 'A' : 'B'];
     const tokens = conlluTokens(doc);
     const nnps = nnpsSpans(tokens);
     const keep = (m: GoldMention) => {
@@ -356,14 +392,19 @@ function main(): void {
     // v1 (before 2026-11-25): SOURCE.txt's `named` mentions and `name` spans as they are.
     const namedV1 = doc.person_mentions.filter((m) => m.named);
     const countedV1 = namedV1.filter((m) => !exclusion(m, nnps));
-    // v2: v1 with leading titles trimmed, plus names under a common-noun head.
-    const named = doc.person_mentions.flatMap((m): GoldMention[] => {
-      if (m.named) return [{ ...m, name: withoutTitle(doc.text, m.name) }];
-      const under = nameUnderNounHead(m, tokens);
-      if (!under) return [];
-      addedUnderNoun++;
-      return [{ ...m, name: { ...under, text: doc.text.slice(under.start, under.end) } }];
-    });
+    // v2: v1 with leading titles trimmed, plus names under a common-noun head (flat);
+    // v3: also names in apposition to that head.
+    const namedWith = (appos: boolean) =>
+      doc.person_mentions.flatMap((m): GoldMention[] => {
+        if (m.named) return [{ ...m, name: withoutTitle(doc.text, m.name) }];
+        const under = nameUnderNounHead(m, tokens, { appos });
+        if (!under) return [];
+        if (appos) addedUnderNoun++;
+        return [{ ...m, name: { ...under, text: doc.text.slice(under.start, under.end) } }];
+      });
+    const named = namedWith(true);
+    const countedV2 = namedWith(false).filter((m) => !exclusion(m, nnps));
+    const goldV2 = [...new Map(countedV2.map((m) => [`${m.name.start}:${m.name.end}`, m.name])).values()];
     const counted = named.filter(keep);
     // One name occurrence is one gold span, even where GUM nests two mentions on it
     // ("Niklaus" as a person and as part of "Niklaus and Johann II").
@@ -389,6 +430,10 @@ function main(): void {
       );
       const people = scorePeople(run.names, goldPeople(counted));
       tot[key].docs = add(tot[key].docs, people);
+      if (key === 'ours') {
+        half.span = add(half.span, exact);
+        half.docs = add(half.docs, people);
+      }
       tot[key].exactV1 = add(
         tot[key].exactV1,
         scoreSpans(
@@ -398,8 +443,10 @@ function main(): void {
         ),
       );
       tot[key].docsV1 = add(tot[key].docsV1, scorePeopleV1(run.names, goldPeopleV1(countedV1)));
+      tot[key].exactV2 = add(tot[key].exactV2, scoreSpans(run.spans, goldV2, false));
+      tot[key].docsV2 = add(tot[key].docsV2, scorePeople(run.names, goldPeople(countedV2)));
       if (key === 'ours' && (exact.fn + exact.fp > 0 || people.fn + people.fp > 0)) {
-        console.error(`\n## ${doc.doc_id}`);
+        console.error(`\n## ${doc.doc_id} (half ${index % 2 === 0 ? 'A' : 'B'})`);
         if (people.misses.length) console.error(`  people missed: ${people.misses.join(' | ')}`);
         if (people.extras.length) console.error(`  people extra:  ${people.extras.join(' | ')}`);
         if (exact.misses.length)
@@ -415,6 +462,7 @@ function main(): void {
     spanAllNamed: prf(tot[k].all),
     docPeople: prf(tot[k].docs),
     v1: { span: prf(tot[k].exactV1), docPeople: prf(tot[k].docsV1) },
+    v2: { span: prf(tot[k].exactV2), docPeople: prf(tot[k].docsV2) },
   });
   const summary = {
     eval: 'people',
@@ -423,11 +471,19 @@ function main(): void {
     excluded,
     addedUnderNoun,
     ours: report('ours'),
+    halves: Object.fromEntries(
+      Object.entries(halves).map(([k, h]) => [
+        k,
+        { span: prf(h.span), docPeople: prf(h.docs), docCounts: h.docs },
+      ]),
+    ),
     baseline: { name: 'compromise people()', ...report('base') },
     oursMs: Math.round(ms),
   };
   console.log(
     `ours: span F1 ${summary.ours.span.f1}, doc F1 ${summary.ours.docPeople.f1} (v1 gold: ${summary.ours.v1.span.f1}, ${summary.ours.v1.docPeople.f1}); ` +
+      `halves A/B: span F1 ${summary.halves.A!.span.f1}/${summary.halves.B!.span.f1}, ` +
+      `doc F1 ${summary.halves.A!.docPeople.f1}/${summary.halves.B!.docPeople.f1}; ` +
       `compromise: span F1 ${summary.baseline.span.f1}, doc F1 ${summary.baseline.docPeople.f1} (v1 gold: ${summary.baseline.v1.span.f1}, ${summary.baseline.v1.docPeople.f1})`,
   );
   console.log(JSON.stringify(summary));

@@ -429,3 +429,35 @@ describe("content-script messages (the reader's highlights listed in the popup)"
     );
   });
 });
+
+describe('person summary messages (Wikipedia on a person card)', () => {
+  it('accepts a Wikidata QID (and a tab id for the popup) and nothing else', () => {
+    expect(validateMessage(env('personSummary', { qid: 'Q267902' }))).toEqual({
+      ok: true,
+      value: { masthead: 1, type: 'personSummary', data: { qid: 'Q267902' } },
+    });
+    expect(validateMessage(env('tabPersonSummary', { tabId: 4, qid: 'Q5' }))).toMatchObject({ ok: true });
+    for (const qid of ['Q0', 'q5', 'Q5 ', 'Q5|Q6', 'P31', 'Jim Mattis', 5, null, 'Q'.padEnd(20, '1')]) {
+      expect(validateMessage(env('personSummary', { qid })).ok).toBe(false);
+    }
+    expect(validateMessage(env('tabPersonSummary', { qid: 'Q5' })).ok).toBe(false);
+    expect(validateMessage(env('tabPersonSummary', { tabId: -1, qid: 'Q5' })).ok).toBe(false);
+    expect(validateMessage(env('personSummary', { qid: 'Q5', url: 'https://x/' }))).toEqual({
+      ok: true,
+      value: { masthead: 1, type: 'personSummary', data: { qid: 'Q5' } },
+    });
+  });
+
+  it('never throws, and a valid answer carries only a well-formed QID', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('personSummary', 'tabPersonSummary'),
+        fc.oneof(fc.anything(), fc.record({ qid: fc.string(), tabId: fc.integer() })),
+        (type, data) => {
+          const r = validateMessage({ masthead: 1, type, data });
+          if (r.ok) expect((r.value.data as { qid: string }).qid).toMatch(/^Q[1-9]\d{0,11}$/);
+        },
+      ),
+    );
+  });
+});

@@ -116,6 +116,14 @@ describe('highlightPeople / validateHighlightPeople', () => {
     expect(big[0]!.mentions).toBe(1e6);
   });
 
+  it('carries a well-formed Wikidata QID (for the Wikipedia summary) and drops any other', () => {
+    const [withQid] = highlightPeople([report({ qid: 'Q267902' })]);
+    expect(withQid!.qid).toBe('Q267902');
+    expect(highlightPeople([report({ qid: 'javascript:1' })])[0]).not.toHaveProperty('qid');
+    const back = validateHighlightPeople([{ ...withQid, qid: 'Q0' }, withQid]);
+    expect(back.map((p) => p.qid)).toEqual([undefined, 'Q267902']);
+  });
+
   it('never throws on any input', () => {
     fc.assert(fc.property(fc.anything(), (raw) => Array.isArray(validateHighlightPeople(raw))));
   });
