@@ -36,7 +36,7 @@ function Progress({ label, done, total }: { label: string; done: number; total: 
         max={Math.max(total, 1)}
         value={done}
       />
-      <span class="muted">
+      <span class="muted" aria-live="polite" data-testid="rl-import-progress-text">
         {done.toLocaleString()} / {total.toLocaleString()}
       </span>
     </div>
@@ -92,10 +92,13 @@ export function ImportDialog({ db, sanitize, onClose, onImported, onBusy }: Impo
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
   const busy = phase.kind === 'reading' || phase.kind === 'writing';
   const input = useRef<HTMLInputElement>(null);
+  // From reading the file to the end of the writes (preview included: the dialog is modal, so the
+  // list cannot be searched meanwhile) the page's background indexing waits.
+  const working = busy || phase.kind === 'preview';
   useEffect(() => {
-    onBusy?.(busy);
+    onBusy?.(working);
     return () => onBusy?.(false);
-  }, [busy, onBusy]);
+  }, [working, onBusy]);
 
   async function pick(file: File | undefined) {
     if (!file) return;
@@ -124,7 +127,7 @@ export function ImportDialog({ db, sanitize, onClose, onImported, onBusy }: Impo
       const summary = await applyImport(db, result, {
         now: new Date(),
         sanitize,
-        chunkSize: 1000,
+        chunkSize: 500,
         onProgress: (done, total) => setPhase({ kind: 'writing', done, total }),
       });
       performance.mark('masthead:import-written');

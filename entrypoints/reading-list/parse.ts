@@ -1,9 +1,10 @@
 import { parseImport, type ImportResult } from '@/lib/reading-list/io';
+import { rememberKeys } from '@/lib/reading-list/store-import';
 
 type Progress = (done: number, total: number) => void;
 type Reply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: ImportResult }
+  | { type: 'done'; result: ImportResult; keys?: unknown }
   | { type: 'error'; message: string };
 
 /** Parse in a worker; fall back to the page's thread when a worker cannot start. */
@@ -21,8 +22,10 @@ export function parseInWorker(bytes: Uint8Array, name: string, onProgress: Progr
       const m = e.data;
       if (m.type === 'progress') return onProgress(m.done, m.total);
       worker.terminate();
-      if (m.type === 'done') resolve(m.result);
-      else reject(new Error(m.message));
+      if (m.type === 'done') {
+        rememberKeys(m.result.items, m.keys);
+        resolve(m.result);
+      } else reject(new Error(m.message));
     };
     worker.onerror = (e) => {
       worker.terminate();

@@ -29,7 +29,9 @@ export const SORT_LABELS: Record<SortKey, string> = {
 export function outletOf(row: SavedArticle): string {
   if (row.outletName) return row.outletName;
   if (typeof row.siteName === 'string' && row.siteName) return row.siteName;
-  return row.urlKey.split('/')[0] ?? '';
+  // The host part of the key, without splitting the whole key (called for every row on each change).
+  const slash = row.urlKey.indexOf('/');
+  return slash < 0 ? row.urlKey : row.urlKey.slice(0, slash);
 }
 
 export function matchesFilter(row: SavedArticle, f: ListFilter): boolean {

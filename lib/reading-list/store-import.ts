@@ -86,6 +86,16 @@ function keyOf(item: ImportedItem): string | null {
   return key;
 }
 
+/**
+ * Take URL keys computed elsewhere (the import worker computes them off the page's main thread) for
+ * `items`, in order. Ignored unless there is exactly one string-or-null key per item.
+ */
+export function rememberKeys(items: readonly ImportedItem[], keys: unknown): void {
+  if (!Array.isArray(keys) || keys.length !== items.length) return;
+  if (!keys.every((k) => k === null || typeof k === 'string')) return;
+  items.forEach((item, i) => keyCache.set(item, keys[i] as string | null));
+}
+
 /** The row an imported item becomes, or null when its URL is not an http(s) URL. */
 export function rowFromImported(
   item: ImportedItem,
@@ -230,10 +240,33 @@ export async function previewImport(
   return summarise(planned, result);
 }
 
+/** Transactions queued at once: the next batch is prepared while IndexedDB commits the last one. */
+const IN_FLIGHT = 2;
+
+/**
+ * Write one batch in one short transaction: the keys already saved are read first (keys only, in
+ * the same transaction, so check and write are atomic), then the new rows go in with one
+ * `bulkPut` (the check has already excluded every existing key, so nothing saved is overwritten).
+ */
+async function writeBatch(db: SavedDb, chunk: Planned[], built: SavedArticle[]): Promise<SavedArticle[]> {
+  return db.transaction('rw', db.saved, async () => {
+    const existing = await savedKeys(
+      db,
+      chunk.map((p) => p.urlKey!),
+    );
+    const fresh: SavedArticle[] = [];
+    chunk.forEach((p, i) => (existing.has(p.urlKey!) ? markDuplicate(p) : fresh.push(built[i]!)));
+    if (fresh.length) await db.saved.bulkPut(fresh);
+    return fresh;
+  });
+}
+
 /**
  * Write an import: new URLs are added, already-saved ones reported as duplicates and left as they
- * are. Each chunk is one short transaction (a failure keeps the chunks before it and throws); the
- * rows of a chunk are built (and their HTML sanitised) just before it is written.
+ * are. Each batch is one short transaction (a failure keeps the batches committed before it and
+ * throws); rows are built (and their HTML sanitised) batch by batch, the next one while the last
+ * commits, with progress after each commit. Idempotent by URL key: running the same import again
+ * (after a reload mid-import, say) adds only what is missing.
  */
 export async function applyImport(
   db: SavedDb,
@@ -243,25 +276,32 @@ export async function applyImport(
   const { chunkSize = 1000, onProgress, yieldToUi = nextTask } = opts;
   const planned = await plan(result, yieldToUi);
   const todo = planned.filter((p) => p.urlKey).sort(byKeyOrder);
-  const added: SavedArticle[] = [];
+  const batches: SavedArticle[][] = [];
+  const inFlight: Promise<void>[] = [];
+  let failure: { error: unknown } | null = null;
+  let done = 0;
   onProgress?.(0, todo.length);
-  for (let start = 0; start < todo.length; start += chunkSize) {
+  for (let start = 0; start < todo.length && !failure; start += chunkSize) {
     const chunk = todo.slice(start, start + chunkSize);
     const built = chunk.map((p) => rowFromImported(p.item!, result.format, opts.now, opts.sanitize)!);
-    await db.transaction('rw', db.saved, async () => {
-      const existing = await savedKeys(
-        db,
-        chunk.map((p) => p.urlKey!),
-      );
-      const fresh: SavedArticle[] = [];
-      chunk.forEach((p, i) => (existing.has(p.urlKey!) ? markDuplicate(p) : fresh.push(built[i]!)));
-      await db.saved.bulkAdd(fresh);
-      added.push(...fresh);
-    });
-    onProgress?.(Math.min(start + chunkSize, todo.length), todo.length);
+    const slot = batches.push([]) - 1;
+    inFlight.push(
+      writeBatch(db, chunk, built).then(
+        (fresh) => {
+          batches[slot] = fresh;
+          done += chunk.length;
+          onProgress?.(done, todo.length);
+        },
+        (error: unknown) => void (failure ??= { error }),
+      ),
+    );
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     await yieldToUi();
   }
-  return { ...summarise(planned, result), added };
+  await Promise.all(inFlight);
+  // A failed batch stops the import: the batches committed before it are kept.
+  if (failure) throw (failure as { error: unknown }).error;
+  return { ...summarise(planned, result), added: batches.flat() };
 }
 
 /** Everything to export: saved rows (newest first) with their highlights. */
