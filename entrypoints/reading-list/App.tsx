@@ -93,7 +93,9 @@ function BulkBar({ state }: { state: ListState }) {
         class="button button--danger"
         data-testid="rl-bulk-delete"
         onClick={() =>
-          confirm(`Delete ${n} item${n === 1 ? '' : 's'}? This cannot be undone.`) && void state.remove(keys)
+          confirm(
+            `Delete ${n} item${n === 1 ? '' : 's'} with their highlights and notes? This cannot be undone.`,
+          ) && void state.remove(keys)
         }
       >
         Delete

@@ -97,7 +97,11 @@ export function ItemDetail({ row, state }: { row: SavedArticle | null; state: Li
           class="button button--danger"
           data-testid="rl-delete-one"
           onClick={() => {
-            if (confirm(`Delete “${row.title}” from your reading list? This cannot be undone.`))
+            if (
+              confirm(
+                `Delete “${row.title}” and its highlights from your reading list? This cannot be undone.`,
+              )
+            )
               void state.remove([key]);
           }}
         >

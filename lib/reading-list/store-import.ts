@@ -4,9 +4,10 @@
  * appears earlier in the same file) is reported as a duplicate. Writes go in chunks, one
  * transaction each, with progress between them so the page stays responsive.
  */
-import type { SavedArticle } from '../store-types';
+import type { HighlightRow, SavedArticle } from '../store-types';
 import { normalizeUrl } from '../url/normalize';
 import { cleanNote, cleanTags, cleanTitle, isoTime } from './fields';
+import { importedHighlightRows } from './imported-highlights';
 import type { ImportedItem, ImportResult } from './io';
 import type { SavedDb } from './store';
 
@@ -248,17 +249,50 @@ const IN_FLIGHT = 2;
  * the same transaction, so check and write are atomic), then the new rows go in with one
  * `bulkPut` (the check has already excluded every existing key, so nothing saved is overwritten).
  */
-async function writeBatch(db: SavedDb, chunk: Planned[], built: SavedArticle[]): Promise<SavedArticle[]> {
-  return db.transaction('rw', db.saved, async () => {
+async function writeBatch(
+  db: SavedDb,
+  chunk: Planned[],
+  built: SavedArticle[],
+  now: Date,
+): Promise<SavedArticle[]> {
+  return db.transaction('rw', db.saved, db.highlights, async () => {
     const existing = await savedKeys(
       db,
       chunk.map((p) => p.urlKey!),
     );
     const fresh: SavedArticle[] = [];
     chunk.forEach((p, i) => (existing.has(p.urlKey!) ? markDuplicate(p) : fresh.push(built[i]!)));
-    if (fresh.length) await db.saved.bulkPut(fresh);
+    const { rows, highlights } = splitHighlights(fresh, now);
+    if (rows.length) await db.saved.bulkPut(rows);
+    if (highlights.length) {
+      // Never overwrite a stored highlight (an id from the file may name another article's).
+      const have = await db.highlights.bulkGet(highlights.map((h) => h.id));
+      await db.highlights.bulkPut(highlights.filter((_, i) => !have[i]));
+    }
     return fresh;
   });
+}
+
+/**
+ * Highlights that came with the file (Omnivore/Readwise quotes, Masthead JSON's own) become rows of
+ * the `highlights` table, anchored and painted like the reader's own; the stored article keeps
+ * none inline. The returned rows (for the list on screen) carry them, as a reload would show them.
+ */
+function splitHighlights(
+  fresh: SavedArticle[],
+  now: Date,
+): { rows: SavedArticle[]; highlights: HighlightRow[] } {
+  const rows: SavedArticle[] = [];
+  const highlights: HighlightRow[] = [];
+  fresh.forEach((row, i) => {
+    if (!Array.isArray(row.highlights)) return void rows.push(row);
+    const own = importedHighlightRows(row.urlKey, row.highlights, now);
+    const { highlights: _given, ...stored } = row;
+    rows.push(stored);
+    highlights.push(...own);
+    fresh[i] = own.length ? { ...stored, highlights: own } : stored;
+  });
+  return { rows, highlights };
 }
 
 /**
@@ -286,7 +320,7 @@ export async function applyImport(
     const built = chunk.map((p) => rowFromImported(p.item!, result.format, opts.now, opts.sanitize)!);
     const slot = batches.push([]) - 1;
     inFlight.push(
-      writeBatch(db, chunk, built).then(
+      writeBatch(db, chunk, built, opts.now).then(
         (fresh) => {
           batches[slot] = fresh;
           done += chunk.length;

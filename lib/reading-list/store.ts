@@ -217,11 +217,15 @@ export async function bulkEdit(
   });
 }
 
-/** Delete items. Returns how many existed. */
+/** Delete items with their highlights and notes. Returns how many items existed. */
 export async function deleteSaved(db: SavedDb, urlKeys: readonly string[]): Promise<number> {
-  return db.transaction('rw', db.saved, async () => {
+  return db.transaction('rw', db.saved, db.highlights, async () => {
     const present = (await db.saved.bulkGet([...urlKeys])).filter(Boolean).length;
     await db.saved.bulkDelete([...urlKeys]);
+    await db.highlights
+      .where('urlKey')
+      .anyOf([...urlKeys])
+      .delete();
     return present;
   });
 }
