@@ -9,7 +9,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
   launchWithExtension,
@@ -31,6 +30,7 @@ import {
 } from './harness.mjs';
 import { recordEgress, extensionEgressViolations, routeFixtures, waitForRecord } from './egress.mjs';
 import { buildWithProbes, runInContentScriptWorld } from './probe-build.mjs';
+import { selfSignedPair } from './tls.mjs';
 
 const PAGE_COUNT = 20;
 /** Fetch in the context it is evaluated in; resolves either way (the host does not exist). */
@@ -65,33 +65,6 @@ function autoRunsOn(host) {
     const m = /^(\*|https?):\/\/(\*\.)?([^/]+)\//.exec(p);
     return !!m && (host === m[3] || (!!m[2] && host.endsWith(`.${m[3]}`)));
   });
-}
-
-/** A throwaway self-signed key pair for the local https server (openssl, as on every Debian). */
-function selfSignedPair(dir) {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  const subject = '/CN=masthead-e2e.invalid';
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      subject,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
 /**
