@@ -22,6 +22,10 @@ const e2eHosts = [
   // finds the grant in place (a real build asks the reader for exactly the feeds' hosts).
   'http://english.kyodonews.net/*',
   'http://feeds.bbci.co.uk/*',
+  // "Find more coverage" (tests/e2e/related-search.test.mjs): turning it on finds the grant in
+  // place (a real build asks the reader for exactly these two hosts).
+  'https://news.google.com/*',
+  'https://api.gdeltproject.org/*',
 ];
 
 export default defineConfig({

@@ -71,6 +71,8 @@ export function RelatedSection(p: RelatedSectionProps) {
           <FindMoreCoverage
             plans={v.search}
             notes={v.searchNotes}
+            enabled={v.searchOn === true}
+            {...(p.onOpenOptions ? { onOpenOptions: p.onOpenOptions } : {})}
             busy={p.searching === true}
             outcome={p.outcome ?? null}
             error={p.searchError ?? null}

@@ -468,7 +468,7 @@ async function main() {
     popup,
     outlets: await benchOutlets(),
     people,
-    relatedPopup: await benchRelatedPopup({ n: 10_000 }).catch((e) => ({ error: String(e?.message ?? e) })),
+    relatedPopup: await benchRelatedPopup().catch((e) => ({ error: String(e?.message ?? e) })),
     bundles: { 'chrome-mv3': bundleSizes(releaseChromeDir), 'firefox-mv3': bundleSizes(releaseFirefoxDir) },
   };
 

@@ -13,6 +13,7 @@ import { createReportStore } from '@/lib/platform/reports';
 import {
   allSitesSetting,
   coverageRetentionSetting,
+  coverageSearchSetting,
   feedsEnabledSetting,
   historyPausedSetting,
   outletLookupSetting,
@@ -126,7 +127,11 @@ export function createBackgroundDeps(): BackgroundDeps {
       }),
     people: shippedPeopleLookups,
     sendToTab: (tabId, type, data) => sendToTab(tabId, type, data),
-    related: { feedsEnabled: () => readFlag(feedsEnabledSetting), fetch: optInFetch },
+    related: {
+      feedsEnabled: () => readFlag(feedsEnabledSetting),
+      searchEnabled: () => readFlag(coverageSearchSetting),
+      fetch: optInFetch,
+    },
     ...(b.alarms && {
       feeds: {
         alarms: b.alarms,

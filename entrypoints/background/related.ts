@@ -7,11 +7,11 @@
 import { breakdownOf, groupMatches, linkCited } from '@/lib/coverage/group';
 import type { RelatedView, SearchOutcome, SearchPlan } from '@/lib/coverage/types';
 import { itemCoverage, storeCoverage } from '@/lib/platform/coverage';
+import { queryCoverage } from '@/lib/platform/coverage-query';
 import type { MessageData } from '@/lib/protocol';
 import type { Sender } from '@/lib/platform/messages';
 import type { OutletRecord } from '@/lib/outlets/types';
 import { resolveOutlet } from '@/lib/outlets/lookup';
-import { findRelatedInStore } from '@/lib/related/query';
 import {
   gdeltDocSearch,
   googleNewsSearch,
@@ -29,6 +29,8 @@ import { samePage, type BackgroundDeps } from './handlers';
 
 export interface RelatedDeps {
   feedsEnabled(): Promise<boolean>;
+  /** "Find more coverage" turned on in the options. */
+  searchEnabled(): Promise<boolean>;
   /** Network for `findMoreCoverage` only. */
   fetch: FetchLike;
 }
@@ -102,28 +104,55 @@ export async function getRelated(
   _sender: Sender,
   deps: BackgroundDeps,
 ): Promise<Result<RelatedView>> {
+  const t0 = performance.now();
+  const timing: Record<string, number> = {};
+  const lap = (name: string, since: number): number => {
+    const t = performance.now();
+    timing[name] = Math.round((t - since) * 100) / 100;
+    return t;
+  };
+  const flag = (f: (() => Promise<boolean>) | undefined) =>
+    f
+      ? f().then(
+          (on) => on === true,
+          () => false,
+        )
+      : Promise.resolve(false);
+  // Settings are read while the store is queried (storage.local and IndexedDB run side by side).
+  const flags = Promise.all([flag(deps.related?.feedsEnabled), flag(deps.related?.searchEnabled)]);
   const found = await tabReport(data.tabId, deps);
   if (!found) return err('This tab shows no analysed article.');
   const { report } = found;
+  let t = lap('tab', t0);
   const db = await deps.db();
   const k = await articleKeys(report, db);
-  const { matches, stats } = await findRelatedInStore(
-    db.coverage,
-    { ...k, urlKey: report.urlKey },
-    { limit: 40 },
-  );
+  t = lap('keys', t);
+  const { matches, stats } = await queryCoverage(db, { ...k, urlKey: report.urlKey }, { limit: 40 });
+  t = lap('match', t);
+  Object.assign(timing, {
+    postings: Math.round(stats.postingsMs * 100) / 100,
+    fetch: Math.round(stats.fetchMs * 100) / 100,
+    keysRead: stats.postingsRead,
+    rowsRead: stats.fetched,
+  });
   const outlets = outletResolver(deps);
   const groups = groupMatches(matches, outlets.of, { selfQid: report.outlet?.id });
+  t = lap('group', t);
   const { requests, notes } = plans(k, deps.now());
   const cited = (report as { sourcesCited?: Array<{ name: string; kind?: string }> }).sourcesCited;
+  const [feedsOn, searchOn] = await flags;
+  lap('plan', t);
+  lap('total', t0);
   return ok({
     groups,
     breakdown: breakdownOf(groups),
     cited: linkCited(cited, groups, outlets.byQid),
     stored: stats.total,
-    feedsOn: (await deps.related?.feedsEnabled()) === true,
+    feedsOn,
+    searchOn,
     search: requests.map(planOf),
     searchNotes: notes,
+    timing,
   });
 }
 
@@ -146,6 +175,8 @@ export async function findMoreCoverage(
 ): Promise<Result<SearchOutcome>> {
   const svc = deps.related;
   if (!svc) return err('Search is not available here.');
+  if (!(await svc.searchEnabled().catch(() => false)))
+    return err("Find more coverage is off: turn it on in Masthead's options (Privacy). Nothing was sent.");
   const found = await tabReport(data.tabId, deps);
   if (!found) return err('This tab shows no analysed article.');
   if (found.incognito) return err('Masthead does not search or store anything from private windows.');

@@ -1,4 +1,5 @@
 import { OUTLET_LOOKUP_STATEMENT, type FlagState } from './flag';
+import { SEARCH_STATEMENT } from '@/lib/related/search-url';
 import type { Feedback, OptionsState } from './state';
 import type { DeleteAllState } from './delete-all';
 import { FEEDS_STATEMENT, type FeedsState } from './feeds';
@@ -16,6 +17,8 @@ export interface OptionsAppProps {
   state: OptionsState;
   /** The online outlet lookup switch (see flag.ts); hidden when absent. */
   outletLookup?: FlagState;
+  /** "Find more coverage" in the popup (Google News, GDELT). */
+  coverageSearch?: FlagState;
   /** "Delete all Masthead data" (see createDeleteAllState); the section is hidden without it. */
   deleteAll?: DeleteAllState;
   /** People highlight settings (optional so older callers and tests keep working). */
@@ -87,7 +90,7 @@ function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
 }
 
 /** The options page: where Masthead runs, and privacy. */
-export function App({ state, outletLookup, deleteAll, highlights, feeds }: OptionsAppProps) {
+export function App({ state, outletLookup, coverageSearch, deleteAll, highlights, feeds }: OptionsAppProps) {
   return (
     <div class="options">
       <header class="options__header">
@@ -121,7 +124,8 @@ export function App({ state, outletLookup, deleteAll, highlights, feeds }: Optio
           </h2>
           <p>
             Nothing leaves your browser unless you turn on the online outlet lookup below, turn on news feeds,
-            or click "Find more coverage" in the popup; Masthead makes no other network requests.
+            or turn on online search and click "Find more coverage" in the popup; Masthead makes no other
+            network requests.
           </p>
           {outletLookup && (
             <>
@@ -134,6 +138,19 @@ export function App({ state, outletLookup, deleteAll, highlights, feeds }: Optio
                 onChange={(on) => void outletLookup.set(on)}
               />
               <FeedbackLine feedback={outletLookup.feedback.value} />
+            </>
+          )}
+          {coverageSearch && (
+            <>
+              <SettingSwitch
+                id="coverage-search"
+                label='Allow "Find more coverage" to search online'
+                description={SEARCH_STATEMENT}
+                checked={coverageSearch.value.value}
+                busy={coverageSearch.busy.value}
+                onChange={(on) => void coverageSearch.set(on)}
+              />
+              <FeedbackLine feedback={coverageSearch.feedback.value} />
             </>
           )}
           <SettingSwitch

@@ -5,6 +5,7 @@ import { sendMessage } from '@/lib/platform/messages';
 import { App } from './App';
 import {
   coverageRetentionSetting,
+  coverageSearchSetting,
   feedsEnabledSetting,
   feedsSeededSetting,
   historyPausedSetting,
@@ -12,6 +13,7 @@ import {
   readFlag,
 } from '@/lib/platform/settings';
 import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
+import { SEARCH_ORIGINS } from '@/lib/related/search-url';
 import { createFeedsState } from './feeds';
 import { createFlagState } from './flag';
 import { createOptionsState } from './state';
@@ -37,6 +39,24 @@ function main() {
       off: 'Online lookup is off: nothing is sent.',
     },
   );
+  const coverageSearch = createFlagState(
+    {
+      getValue: () => readFlag(coverageSearchSetting),
+      setValue: async (on) => {
+        // The services answer without CORS headers: the worker needs their hosts (a user gesture).
+        if (on && !(await browser.permissions.request({ origins: SEARCH_ORIGINS }))) {
+          throw new Error(
+            'the browser did not allow Masthead to reach news.google.com and api.gdeltproject.org',
+          );
+        }
+        await coverageSearchSetting.setValue(on);
+      },
+    },
+    {
+      on: 'Online search is on: "Find more coverage" in the popup asks Google News and GDELT, only when you click it.',
+      off: 'Online search is off: "Find more coverage" sends nothing.',
+    },
+  );
   const highlights = createHighlightSettings(browser.storage.local);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'local') void highlights.load();
@@ -55,12 +75,19 @@ function main() {
   });
   // The wipe resets settings to their defaults: read them again afterwards.
   const deleteAll = createDeleteAllState(sendMessage, async () => {
-    await Promise.all([state.init(), outletLookup.init(), highlights.load(), feeds.init({ seed: false })]);
+    await Promise.all([
+      state.init(),
+      outletLookup.init(),
+      coverageSearch.init(),
+      highlights.load(),
+      feeds.init({ seed: false }),
+    ]);
   });
   render(
     <App
       state={state}
       outletLookup={outletLookup}
+      coverageSearch={coverageSearch}
       deleteAll={deleteAll}
       highlights={highlights}
       feeds={feeds}
@@ -70,7 +97,13 @@ function main() {
   // The grant can also change from the browser's own extension settings: follow it.
   browser.permissions.onAdded.addListener(() => void state.refreshAllSites());
   browser.permissions.onRemoved.addListener(() => void state.refreshAllSites());
-  void Promise.all([state.init(), outletLookup.init(), highlights.load(), feeds.init()]).then(() => {
+  void Promise.all([
+    state.init(),
+    outletLookup.init(),
+    coverageSearch.init(),
+    highlights.load(),
+    feeds.init(),
+  ]).then(() => {
     document.body.dataset.state = 'ready';
   });
 }

@@ -65,10 +65,18 @@ export interface RelatedView {
   /** Items in the local store (all origins). */
   stored: number;
   feedsOn: boolean;
+  /** "Find more coverage" is turned on in the options (else the button says it is off). */
+  searchOn: boolean;
   /** What "Find more coverage" sends (empty when nothing can be searched). */
   search: SearchPlan[];
   /** Why a planned service is not asked (e.g. GDELT for an old story). */
   searchNotes: string[];
+  /**
+   * Where the background spent its time, in ms (for `npm run bench` and debugging; the popup
+   * does not show it): `match` is the store query alone (lib/related/query.ts), `total` the
+   * whole handler.
+   */
+  timing?: Record<string, number>;
 }
 
 /** Reply of `findMoreCoverage`. */

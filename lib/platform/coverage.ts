@@ -10,6 +10,7 @@ import type { PageReport } from '../types';
 import { normalizeUrl } from '../url/normalize';
 import type { MastheadDb } from './db';
 import { retentionDays } from '../feeds/retention';
+import { bumpCoverageStats, recountCoverage } from './coverage-stats';
 
 export {
   DEFAULT_RETENTION_DAYS,
@@ -45,7 +46,11 @@ export function historyCoverage(report: PageReport, now: Date): CoverageItem | n
 export async function upsertHistoryCoverage(db: MastheadDb, report: PageReport, now: Date): Promise<boolean> {
   const row = historyCoverage(report, now);
   if (!row) return false;
-  await db.coverage.put(row);
+  await db.transaction('rw', db.coverage, db.cache, async () => {
+    const isNew = (await db.coverage.where('urlKey').equals(row.urlKey).count()) === 0;
+    await db.coverage.put(row);
+    await bumpCoverageStats(db, isNew ? 1 : 0);
+  });
   return true;
 }
 
@@ -83,16 +88,24 @@ export function itemCoverage(
 export async function storeCoverage(db: MastheadDb, rows: readonly CoverageItem[]): Promise<number> {
   if (rows.length === 0) return 0;
   const unique = [...new Map(rows.map((r) => [r.urlKey, r])).values()];
-  return db.transaction('rw', db.coverage, async () => {
+  return db.transaction('rw', db.coverage, db.cache, async () => {
     const existing = await db.coverage.bulkGet(unique.map((r) => r.urlKey));
     const write = unique.filter((_, i) => existing[i]?.origin !== 'history');
     await db.coverage.bulkPut(write);
+    await bumpCoverageStats(db, existing.filter((e) => e === undefined).length);
     return write.length;
   });
 }
 
-/** Delete coverage rows not seen for `days` days. Returns how many were deleted. */
+/**
+ * Delete coverage rows not seen for `days` days, and count the table again (the daily alarm: the
+ * full walk is off any query's path). Returns how many were deleted.
+ */
 export async function pruneCoverage(db: MastheadDb, now: Date, days: number): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays(days) * 86_400_000).toISOString();
-  return db.coverage.where('seenAt').below(cutoff).delete();
+  return db.transaction('rw', db.coverage, db.cache, async () => {
+    const removed = await db.coverage.where('seenAt').below(cutoff).delete();
+    await recountCoverage(db);
+    return removed;
+  });
 }

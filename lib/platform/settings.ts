@@ -37,6 +37,15 @@ export async function readFlag(item: { getValue(): Promise<unknown> }, onError =
  */
 export const feedsEnabledSetting = storage.defineItem<boolean>('local:feedsEnabled', { fallback: false });
 
+/**
+ * "Find more coverage" in the popup (Google News RSS, GDELT). Off by default: when on, a click on
+ * the button sends the story's key names and words and a date window to news.google.com and, for
+ * stories of the last three months, api.gdeltproject.org; nothing is sent without the click.
+ */
+export const coverageSearchSetting = storage.defineItem<boolean>('local:coverageSearch', {
+  fallback: false,
+});
+
 /** Days related-coverage items (history, feed, search) are kept after they were last seen. */
 export const coverageRetentionSetting = storage.defineItem<number>('local:coverageRetentionDays', {
   fallback: 90,

@@ -47,6 +47,11 @@ export interface StoreQueryOptions extends MatchOptions {
    * common term stays common; clear the set after pruning.
    */
   commonKeys?: Set<string>;
+  /**
+   * Rows in the table, when the caller keeps the count (lib/platform/coverage-stats.ts):
+   * IndexedDB's `count()` walks the whole store, the slowest step at 100k rows.
+   */
+  total?: number | Promise<number>;
 }
 
 export const DEFAULT_STORE_OPTIONS: StoreQueryOptions = {
@@ -55,7 +60,7 @@ export const DEFAULT_STORE_OPTIONS: StoreQueryOptions = {
   // these bound the work per query; same-story recall on the bench's planted stories stays 1.
   queryTerms: 10,
   queryPeople: 6,
-  maxPosting: 400,
+  maxPosting: 200,
   fetchBatch: 25,
   maxFetch: 125,
 };
@@ -66,6 +71,9 @@ export interface StoreQueryStats {
   termsDropped: string[];
   candidates: number;
   fetched: number;
+  /** Milliseconds reading postings (and the count), and reading + scoring rows. */
+  postingsMs: number;
+  fetchMs: number;
 }
 
 /** Related items from the store, best first, and what the query did (for the bench and debugging). */
@@ -76,9 +84,13 @@ export async function findRelatedInStore(
 ): Promise<{ matches: RelatedMatch<CoverageItem>[]; stats: StoreQueryStats }> {
   const o: StoreQueryOptions = { ...DEFAULT_STORE_OPTIONS, ...opts };
   const q = prepareArticle(article);
-  const terms = q.terms.slice(0, o.queryTerms);
-  const personKeys = [...new Set(q.people.slice(0, o.queryPeople).flatMap((p) => [p, surnameOf(p)]))];
+  // Rare terms first: terms already known to be too common (commonKeys) take no lookup and leave
+  // their place to the article's next terms, so `queryTerms` lookups go to selective ones.
   const common = o.commonKeys;
+  const isCommon = (t: string) => common?.has(`terms:${t}`) === true;
+  const lookup = q.terms.filter((t) => !isCommon(t)).slice(0, o.queryTerms);
+  const terms = [...q.terms.filter(isCommon), ...lookup];
+  const personKeys = [...new Set(q.people.slice(0, o.queryPeople).flatMap((p) => [p, surnameOf(p)]))];
   const TOO_COMMON: string[] = [];
   const posting = (index: string, key: string): Promise<string[]> =>
     common?.has(`${index}:${key}`)
@@ -88,12 +100,22 @@ export async function findRelatedInStore(
           .equals(key)
           .limit(o.maxPosting + 1)
           .primaryKeys();
+  const t0 = performance.now();
   const [total, termPostings, peoplePostings] = await Promise.all([
-    table.count(),
+    o.total ?? table.count(),
     Promise.all(terms.map((t) => posting('terms', t))),
     Promise.all(personKeys.map((p) => posting('people', p))),
   ]);
-  const stats: StoreQueryStats = { total, postingsRead: 0, termsDropped: [], candidates: 0, fetched: 0 };
+  const t1 = performance.now();
+  const stats: StoreQueryStats = {
+    total,
+    postingsRead: 0,
+    termsDropped: [],
+    candidates: 0,
+    fetched: 0,
+    postingsMs: t1 - t0,
+    fetchMs: 0,
+  };
   if (total === 0) return { matches: [], stats };
 
   const idfOf = new Map<string, number>();
@@ -111,7 +133,8 @@ export async function findRelatedInStore(
     }
     for (const k of list) acc.set(k, (acc.get(k) ?? 0) + idf * weight);
   };
-  terms.forEach((t, i) => addPostings('terms', t, termPostings[i]!, rankWeight(i)));
+  const rank = new Map(q.terms.map((t, i) => [t, i]));
+  terms.forEach((t, i) => addPostings('terms', t, termPostings[i]!, rankWeight(rank.get(t) ?? i)));
   personKeys.forEach((p, i) => addPostings('people', p, peoplePostings[i]!, 1));
 
   const ranked = [...acc]
@@ -141,5 +164,7 @@ export async function findRelatedInStore(
     // Read on only while at least half the batch was useful: the ranking has not run dry yet.
     if (useful * 2 < rows.length) break;
   }
-  return { matches: rankMatches(scored, o), stats };
+  const matches = rankMatches(scored, o);
+  stats.fetchMs = performance.now() - t1;
+  return { matches, stats };
 }

@@ -12,6 +12,17 @@ import { resolveHttpUrl } from './feed-items';
 import { parseFeedDate } from './dates';
 import { squash } from './html-text';
 
+/** Host permissions "Find more coverage" needs (asked for when the reader turns it on). */
+export const SEARCH_ORIGINS = ['https://news.google.com/*', 'https://api.gdeltproject.org/*'];
+
+/** What turning the search on means, shown next to its switch in the options page. */
+export const SEARCH_STATEMENT =
+  'When on, and only when you click "Find more coverage" in the popup, Masthead sends the story\'s key ' +
+  'names and words and a date window around its date (never the page address, its text or anything about ' +
+  'you) to Google News (news.google.com) and, for stories of the last three months, to the GDELT Project ' +
+  '(api.gdeltproject.org). Results are kept on this computer with your other related coverage (not from ' +
+  'private windows); a repeated search within 6 hours is answered from them. Off by default.';
+
 export interface SearchInput {
   title: string;
   /** Display names of the story's key people, most prominent first ("James Mattis"). */

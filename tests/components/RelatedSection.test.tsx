@@ -20,6 +20,7 @@ function view(over: Partial<RelatedView> = {}): RelatedView {
     cited: [],
     stored: 12,
     feedsOn: false,
+    searchOn: true,
     search: [PLAN],
     searchNotes: ['GDELT only covers about the last 90 days; this article is from 3 Feb 2017.'],
     ...over,
@@ -88,6 +89,27 @@ describe('RelatedSection', () => {
     expect(cited.querySelector('a')?.getAttribute('href')).toBe('#related-group-0');
     expect(cited.textContent).toContain('Reuters: its own coverage is not in your store');
     expect(byTestId(root, 'related-feeds')).toBeNull();
+  });
+
+  it('search off: the button says so, is disabled and offers the options', () => {
+    const onSearch = vi.fn();
+    const onOpenOptions = vi.fn();
+    const root = mount(
+      <RelatedSection
+        status="ready"
+        view={view({ searchOn: false })}
+        onSearch={onSearch}
+        onOpenOptions={onOpenOptions}
+      />,
+    );
+    const button = byTestId(root, 'related-search-button') as HTMLButtonElement;
+    expect(button.textContent).toBe('Find more coverage (off)');
+    expect(button.disabled).toBe(true);
+    button.click();
+    expect(onSearch).not.toHaveBeenCalled();
+    expect(byTestId(root, 'related-search-off')?.textContent).toMatch(/off/);
+    (byTestId(root, 'related-search-options') as HTMLButtonElement).click();
+    expect(onOpenOptions).toHaveBeenCalled();
   });
 
   it('loading and error states', () => {

@@ -2,16 +2,14 @@
 // e2e build: off by default (nothing requested); with online lookups on, the background asks
 // www.wikidata.org for the person's English Wikipedia title (by the QID in Masthead's people data)
 // and en.wikipedia.org for its summary — both served here by a local https server with a
-// throwaway self-signed certificate (openssl at test time; --ignore-certificate-errors is a harness
-// option of this test only) — and the card shows it with its source and licence. The answer is
+// throwaway self-signed certificate (tests/e2e/tls-server.mjs; the harness's ignoreCertificateErrors
+// option, this test only) — and the card shows it with its source and licence. The answer is
 // cached (IndexedDB `cache`), so a second card makes no request. The popup shows it on request.
 // Screenshot: docs/screenshots/people-card-wikipedia.png (with UPDATE_SCREENSHOTS=1).
 /* global chrome */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   launchWithExtension,
@@ -27,41 +25,16 @@ import {
   collectErrors,
   repoRoot,
 } from './harness.mjs';
+import { startTlsServer } from './tls-server.mjs';
 
 const fixture = (p) => JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', p), 'utf8'));
 const SITELINK = fixture('wikidata/wbgetentities-sitelink-q267902.json');
 const SUMMARY = fixture('wikipedia/summary-jim-mattis.json');
 const QID = 'Q267902'; // James Mattis in lib/people/data/officeholders.json
 
-let server, wiki, browser, page, errors, certDir;
+let server, wiki, browser, page, errors;
 /** Requests the wiki server answered: { host, path, ua, method }. */
 const wikiHits = [];
-
-function selfSigned() {
-  certDir = mkdtempSync(path.join(tmpdir(), 'masthead-wiki-tls-'));
-  const key = path.join(certDir, 'key.pem');
-  const cert = path.join(certDir, 'cert.pem');
-  execFileSync(
-    '/usr/bin/openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=masthead-e2e.invalid',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { key: readFileSync(key), cert: readFileSync(cert) };
-}
 
 /** A JSON answer with the CORS headers Wikimedia sends (the worker fetches cross-origin). */
 function api(answer) {
@@ -91,16 +64,13 @@ function api(answer) {
 
 before(async () => {
   server = await startServer(seedRoutes());
-  wiki = await startServer(
-    {
-      '/w/api.php': api((u) => (u.searchParams.get('ids') === QID ? SITELINK : { entities: {} })),
-      '/api/rest_v1/page/summary/Jim_Mattis': api(() => SUMMARY),
-    },
-    { tls: selfSigned() },
-  );
+  wiki = await startTlsServer({
+    '/w/api.php': api((u) => (u.searchParams.get('ids') === QID ? SITELINK : { entities: {} })),
+    '/api/rest_v1/page/summary/Jim_Mattis': api(() => SUMMARY),
+  });
   browser = await launchWithExtension({
     hostMap: { 'www.presstv.ir': server.port, 'www.wikidata.org': wiki.port, 'en.wikipedia.org': wiki.port },
-    args: ['--ignore-certificate-errors'],
+    ignoreCertificateErrors: true,
   });
   errors = collectErrors(browser.context, browser.extensionId, browser.sw);
   page = await browser.context.newPage();
@@ -110,7 +80,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
   await wiki?.close();
-  if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
 
 const card = () => page.locator('masthead-people [data-testid="masthead-person-card"]');

@@ -43,7 +43,7 @@ import {
   scoreItem,
   type MatchItem,
 } from '../../lib/related/match';
-import { findRelatedInStore } from '../../lib/related/query';
+import { queryCoverage } from '../../lib/platform/coverage-query';
 import { MastheadDb } from '../../lib/platform/db';
 import type { CoverageItem } from '../../lib/store-types';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
@@ -171,7 +171,7 @@ function oursRankings(
 }
 
 /**
- * `store`: the IndexedDB path (lib/related/query.ts) over the real MastheadDb schema in
+ * `store`: the worker's IndexedDB path (lib/platform/coverage-query.ts → lib/related/query.ts) over the real MastheadDb schema in
  * fake-indexeddb, candidates stored with full-text keys; it returns only same-story matches
  * (score ≥ threshold), so recall@5 counts those.
  */
@@ -181,8 +181,8 @@ async function storeRankings(docs: Doc[], fullKeys: Keys): Promise<Map<string, R
   await db.coverage.bulkPut(candidateItems(docs, fullKeys, true));
   const out = new Map<string, Ranking>();
   for (const d of docs) {
-    const { matches } = await findRelatedInStore(
-      db.coverage,
+    const { matches } = await queryCoverage(
+      db,
       {
         title: d.title,
         publishedAt: d.date,

@@ -49,7 +49,7 @@ function setup(over: Partial<BackgroundDeps> = {}) {
     scripting: {} as never,
     permissions: { contains: async () => false },
     outlets: outletData,
-    related: { feedsEnabled: async () => false, fetch },
+    related: { feedsEnabled: async () => false, searchEnabled: async () => true, fetch },
     ...over,
   };
   return { db, deps, tabs, fetch };
@@ -116,6 +116,18 @@ describe('findMoreCoverage', () => {
     const again = await findMoreCoverage({ tabId: 7 }, extensionPageSender(), t.deps);
     expect(again.ok && again.value.results[0]!.cached).toBe(true);
     expect(t.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('turned off in the options: refuses, sends nothing, and getRelated says it is off', async () => {
+    const t = setup();
+    t.deps.related = { ...t.deps.related!, searchEnabled: async () => false };
+    await h.pageAnalysed(candidatePayload(), contentScriptSender(7), t.deps);
+    const res = await findMoreCoverage({ tabId: 7 }, extensionPageSender(), t.deps);
+    expect(res).toMatchObject({ ok: false });
+    expect(!res.ok && res.error).toMatch(/off/);
+    expect(t.fetch).not.toHaveBeenCalled();
+    const view = await getRelated({ tabId: 7 }, extensionPageSender(), t.deps);
+    expect(view.ok && view.value.searchOn).toBe(false);
   });
 
   it('sends and stores nothing for a private window', async () => {

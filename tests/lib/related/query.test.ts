@@ -104,17 +104,18 @@ describe('findRelatedInStore (real MastheadDb schema on fake-indexeddb)', () => 
     expect(matches[0]!.reasons[0]).toMatch(/^Names the same people: /);
   });
 
-  it('remembers too-common keys across queries when given a memo, with the same results', async () => {
+  it('remembers too-common keys across queries when given a memo: rarer terms take their lookups', async () => {
     const db = await dbWith([...fixtureItems(), ...filler(2000)]);
     const commonKeys = new Set<string>();
     const first = await findRelatedInStore(db.coverage, article, { commonKeys });
     expect([...commonKeys]).toContain('terms:japan');
     const second = await findRelatedInStore(db.coverage, article, { commonKeys });
     expect(second.stats.postingsRead).toBeLessThan(first.stats.postingsRead);
-    expect(second.stats.termsDropped).toEqual(first.stats.termsDropped);
-    expect(second.matches.map((m) => [m.item.urlKey, m.score])).toEqual(
-      first.matches.map((m) => [m.item.urlKey, m.score]),
-    );
+    for (const t of first.stats.termsDropped) expect(second.stats.termsDropped).toContain(t);
+    // Same matches in the same order; scores move only by the idf of the terms read in place of
+    // the common ones (known now instead of estimated).
+    expect(second.matches.map((m) => m.item.urlKey)).toEqual(first.matches.map((m) => m.item.urlKey));
+    second.matches.forEach((m, i) => expect(m.score).toBeCloseTo(first.matches[i]!.score, 1));
   });
 
   it('finds nothing when the story is only in another year, and excludes the article itself', async () => {
