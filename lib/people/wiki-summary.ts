@@ -103,6 +103,17 @@ export function parsePersonSummary(json: unknown, qid: string, fetchedAt: string
       ? page
       : `https://en.wikipedia.org/wiki/${encodeURIComponent(canonical).replace(/%2F/g, '/')}`;
   const description = text(j.description, 200);
+  return summary(qid, title, description, extract, url, fetchedAt);
+}
+
+function summary(
+  qid: string,
+  title: string,
+  description: string | null | undefined,
+  extract: string,
+  url: string,
+  fetchedAt: string,
+): PersonSummary {
   return {
     qid,
     title,
@@ -126,15 +137,7 @@ export function validatePersonSummary(raw: unknown): PersonSummary | null {
     typeof r.fetchedAt === 'string' && !Number.isNaN(Date.parse(r.fetchedAt)) ? r.fetchedAt : null;
   if (!qid || !title || !extract || !url || !fetchedAt) return null;
   const description = text(r.description, 200);
-  return {
-    qid,
-    title,
-    ...(description ? { description } : {}),
-    extract,
-    url,
-    fetchedAt,
-    licence: WIKIPEDIA_LICENCE,
-  };
+  return summary(qid, title, description, extract, url, fetchedAt);
 }
 
 /** Outcome of a person summary request. */

@@ -351,28 +351,17 @@ function main(): void {
     .split('\n')
     .map((l) => JSON.parse(l) as Doc);
   const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
-  const tot = {
-    ours: {
-      exact: zero(),
-      overlap: zero(),
-      all: zero(),
-      docs: zero(),
-      exactV1: zero(),
-      docsV1: zero(),
-      exactV2: zero(),
-      docsV2: zero(),
-    },
-    base: {
-      exact: zero(),
-      overlap: zero(),
-      all: zero(),
-      docs: zero(),
-      exactV1: zero(),
-      docsV1: zero(),
-      exactV2: zero(),
-      docsV2: zero(),
-    },
-  };
+  const side = () => ({
+    exact: zero(),
+    overlap: zero(),
+    all: zero(),
+    docs: zero(),
+    exactV1: zero(),
+    docsV1: zero(),
+    exactV2: zero(),
+    docsV2: zero(),
+  });
+  const tot = { ours: side(), base: side() };
   // Overfitting guard: documents sorted by id, alternately in half A (even index, used while
   // developing rules) and half B (odd index, held out); both halves are reported.
   docs.sort((a, b) => a.doc_id.localeCompare(b.doc_id));
