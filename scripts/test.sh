@@ -44,9 +44,10 @@ npx vitest run --passWithNoTests --reporter=default --reporter=json \
 
 echo "--- e2e (node:test + playwright-core, headless Chromium)"
 e2e_rc=0
-# ~4 min alone on 2 CPUs (the privacy test reads 20 pages; the upgrade test builds the previous
-# release once into .cache/); 15 min leaves room for a loaded machine.
-timeout "${E2E_TIMEOUT:-900}" node --test --test-concurrency=1 \
+# ~10 min alone on 2 CPUs (the privacy test reads 20 pages; the egress-on test reads pages with each
+# online feature on; the lifecycle test imports 5,000 rows twice; the upgrade test builds the
+# previous release once into .cache/); 30 min leaves room for a loaded machine.
+timeout "${E2E_TIMEOUT:-1800}" node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=test-results/e2e.tap \
   tests/e2e/*.test.mjs || e2e_rc=$?
