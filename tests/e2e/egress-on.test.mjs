@@ -65,6 +65,7 @@ const CORS = {
   'access-control-allow-headers': '*',
   'access-control-allow-methods': 'GET',
 };
+const fixture = (p) => JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', p), 'utf8'));
 const json = (value) => ({ type: 'application/json', headers: CORS, body: JSON.stringify(value) });
 const rss = (title, link) => ({
   type: 'application/rss+xml; charset=utf-8',
@@ -100,6 +101,9 @@ before(async () => {
         ],
       },
     }),
+    // A person's Wikipedia summary (www.wikidata.org sitelink, then en.wikipedia.org), recorded shapes.
+    '/w/api.php': json(fixture('wikidata/wbgetentities-sitelink-q267902.json')),
+    '/api/rest_v1/page/summary/Jim_Mattis': json(fixture('wikipedia/summary-jim-mattis.json')),
     '/api/rest_v1/page/summary/Lakeshore_Ledger': json({
       title: 'Lakeshore Ledger',
       extract: 'The Lakeshore Ledger is a local newspaper (test fixture).',
@@ -255,6 +259,18 @@ test('outlet lookup on: requests go only to the hosts the options page names', a
       what: 'the lookup answer in the popup',
     });
     assert.match(found, /Lakeshore Ledger/);
+    // The same switch lets a person's Wikipedia summary be fetched when the reader asks for it.
+    const seedTab = await rec.newPage();
+    await seedTab.goto(SEED_HTTPS);
+    assert.equal(await waitForStatus(seedTab, { timeout: 30_000 }), 'sent');
+    const seed = await openPopupFor(browser.context, browser.extensionId, SEED_HTTPS, {
+      viewport: { width: 400, height: 900 },
+    });
+    const mattis = seed.popup.locator('[data-testid="person"]').filter({ hasText: 'James Mattis' });
+    await mattis.locator('[data-testid="person-wikipedia-load"]').click();
+    const box = mattis.locator('[data-testid="person-wikipedia"]');
+    await poll(async () => (await box.count()) > 0, { timeout: 20_000, what: 'the person summary' });
+    assert.match(await box.innerText(), /secretary of defense/);
   });
   assertOnly('outletLookup', run);
 });
@@ -291,6 +307,12 @@ test('feeds on: requests go only to the default feed list the options page shows
 
 test('coverage search on click: requests go only to the hosts the popup names', async () => {
   const run = await withFreshBrowser([`http://${UNKNOWN_HOST}/*`], async (browser, rec) => {
+    // The options switch, named with the same hosts; then reading adds nothing until the click.
+    const opts = await options(browser);
+    const statement = await opts.locator('#coverage-search-desc').innerText();
+    assert.deepEqual(hostsNamedIn(statement), sorted(FEATURE_HOSTS.coverageSearch), statement);
+    await opts.locator('#coverage-search').click();
+    await poll(() => opts.locator('#coverage-search').isChecked(), { what: 'search on' });
     await readPages(browser, rec);
     const page = await rec.newPage();
     await page.goto(RECENT_ARTICLE);
@@ -303,7 +325,7 @@ test('coverage search on click: requests go only to the hosts the popup names', 
       sorted(FEATURE_HOSTS.coverageSearch),
       'the popup names FEATURE_HOSTS.coverageSearch',
     );
-    await popup.locator('[data-testid="related-search"] button').click();
+    await popup.locator('[data-testid="related-search-button"]').click();
     const result = await poll(
       async () => {
         const t = (await testIdText(popup, 'related-search-result')) ?? '';

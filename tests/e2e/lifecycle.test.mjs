@@ -30,13 +30,20 @@ import {
   poll,
   withTimeout,
   collectErrors,
+  repoRoot,
 } from './harness.mjs';
 
 const ARTICLE = path.join(pagesDir, 'article-plain.html');
 /** Article pages to save (the fixture article under distinct addresses, plus the seed). */
 const ARTICLE_PATHS = Array.from({ length: 5 }, (_, i) => `/news/2024/05/0${i + 1}/lifecycle-story-${i + 1}`);
 const IMPORT_ROWS = 5_000;
-const CHUNK = 1_000; // the reading list's write chunk (ImportDialog → applyImport)
+/** The reading list's write chunk, as ImportDialog passes it to applyImport (one transaction each). */
+const CHUNK = Number(
+  /chunkSize:\s*([\d_]+)/
+    .exec(readFileSync(path.join(repoRoot, 'entrypoints', 'reading-list', 'ImportDialog.tsx'), 'utf8'))?.[1]
+    ?.replace(/_/g, ''),
+);
+if (!(CHUNK > 0)) throw new Error('ImportDialog.tsx: no chunkSize found');
 
 const feedFile = (name) => path.join(pagesDir, 'feeds', name);
 const FEEDS = [
