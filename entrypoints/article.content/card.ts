@@ -23,7 +23,7 @@ export const CARD_CSS = `
 :host { all: initial; }
 .card {
   position: fixed; z-index: 2147483647; box-sizing: border-box; width: min(340px, calc(100vw - 16px));
-  max-height: min(420px, calc(100vh - 16px)); overflow: auto; padding: 12px 14px;
+  max-height: min(520px, calc(100vh - 16px)); overflow: auto; padding: 12px 14px;
   background: #fffdf8; color: #1b1a17; border: 1px solid #cfc7b5; border-radius: 8px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 18%); font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   text-align: start;
