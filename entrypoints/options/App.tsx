@@ -80,6 +80,24 @@ function FeedsPanel({ feeds }: { feeds: FeedsState }) {
   );
 }
 
+/** An online feature's on/off switch, with what it sends where, and the last change's outcome. */
+function FlagSwitch(props: { id: string; label: string; description: string; flag: FlagState }) {
+  const { flag } = props;
+  return (
+    <>
+      <SettingSwitch
+        id={props.id}
+        label={props.label}
+        description={props.description}
+        checked={flag.value.value}
+        busy={flag.busy.value}
+        onChange={(on) => void flag.set(on)}
+      />
+      <FeedbackLine feedback={flag.feedback.value} />
+    </>
+  );
+}
+
 function FeedbackLine({ feedback }: { feedback: Feedback | null }) {
   // Always rendered so the live region exists before its first message (and the layout keeps still).
   return (
@@ -128,30 +146,20 @@ export function App({ state, outletLookup, coverageSearch, deleteAll, highlights
             network requests.
           </p>
           {outletLookup && (
-            <>
-              <SettingSwitch
-                id="outlet-lookup"
-                label="Look up unknown outlets online"
-                description={OUTLET_LOOKUP_STATEMENT}
-                checked={outletLookup.value.value}
-                busy={outletLookup.busy.value}
-                onChange={(on) => void outletLookup.set(on)}
-              />
-              <FeedbackLine feedback={outletLookup.feedback.value} />
-            </>
+            <FlagSwitch
+              id="outlet-lookup"
+              label="Look up unknown outlets online"
+              description={OUTLET_LOOKUP_STATEMENT}
+              flag={outletLookup}
+            />
           )}
           {coverageSearch && (
-            <>
-              <SettingSwitch
-                id="coverage-search"
-                label='Allow "Find more coverage" to search online'
-                description={SEARCH_STATEMENT}
-                checked={coverageSearch.value.value}
-                busy={coverageSearch.busy.value}
-                onChange={(on) => void coverageSearch.set(on)}
-              />
-              <FeedbackLine feedback={coverageSearch.feedback.value} />
-            </>
+            <FlagSwitch
+              id="coverage-search"
+              label='Allow "Find more coverage" to search online'
+              description={SEARCH_STATEMENT}
+              flag={coverageSearch}
+            />
           )}
           <SettingSwitch
             id="history-paused"
