@@ -112,6 +112,41 @@ group('twin passages (same quote, same context)', () => {
     const added = text + '\n\n' + TWIN;
     expect(anchor(d.selectors, added, { textHash: d.textHash })).toMatchObject({ status: 'exact', start: s });
   });
+
+  it('a near-copy inserted before a unique passage, landing on its old offset, orphans it rather than moves it', () => {
+    const text = 'Lorem ipsum dolor sit amet consectetur adipisicing elit. Natus eaque totam provident.';
+    const s = text.indexOf('amet');
+    const d = describe(text, s, s + 4)!;
+    expect(d.selectors[0].occurrences).toBe(1);
+    // A paragraph that starts like ours is inserted at the top (its "amet" sits at the old offset,
+    // with a comma after it), and our own passage's preceding words were edited.
+    const copy = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor.';
+    const changed = `${copy}\n\n${text.replace('ipsum', 'nostrud')}`;
+    expect(changed.slice(s, s + 4)).toBe('amet');
+    expect(anchor(d.selectors, changed, { textHash: d.textHash }).status).toBe('orphaned');
+    // Without the copy, the edited original is still found.
+    const alone = text.replace('ipsum', 'nostrud');
+    expect(anchor(d.selectors, alone, { textHash: d.textHash })).toMatchObject({ start: s + 2 });
+  });
+
+  it('a twin that went missing is matched fuzzily only on a small edit (≥ 95 % of the quote intact)', () => {
+    const long =
+      'the council voted to close the harbour bridge for repairs until the end of the summer season';
+    const start = paraStart(1) + TWIN.indexOf(long);
+    const d = describe(TEXT, start, start + long.length)!;
+    expect(d.selectors[0].occurrences).toBeGreaterThan(1);
+    const edit = (from: string, to: string): Edit => ({
+      at: paraStart(1) + TWIN.indexOf(from),
+      del: from.length,
+      ins: to,
+    });
+    const small = applyEdits(TEXT, start, start + long.length, [edit('council', 'counsil')]);
+    expect(anchor(d.selectors, small.text, { textHash: d.textHash }).status).toBe('fuzzy');
+    const large = applyEdits(TEXT, start, start + long.length, [
+      edit('harbour bridge', 'ferry pier'),
+    ]);
+    expect(anchor(d.selectors, large.text, { textHash: d.textHash }).status).toBe('orphaned');
+  });
 });
 
 group('near-twins (periodic text: a long quote overlaps its own shifted copy)', () => {
