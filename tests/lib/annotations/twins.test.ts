@@ -142,9 +142,7 @@ group('twin passages (same quote, same context)', () => {
     });
     const small = applyEdits(TEXT, start, start + long.length, [edit('council', 'counsil')]);
     expect(anchor(d.selectors, small.text, { textHash: d.textHash }).status).toBe('fuzzy');
-    const large = applyEdits(TEXT, start, start + long.length, [
-      edit('harbour bridge', 'ferry pier'),
-    ]);
+    const large = applyEdits(TEXT, start, start + long.length, [edit('harbour bridge', 'ferry pier')]);
     expect(anchor(d.selectors, large.text, { textHash: d.textHash }).status).toBe('orphaned');
   });
 });
