@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { HighlightColor } from '@/lib/annotations/selectors';
+import { COLOR_VALUES } from '@/lib/annotations/selectors';
 import type { PageHighlight } from '@/lib/protocol';
 import { ReservedSection } from './ReservedSection';
 
 export interface PageHighlightsProps {
   /** The page's highlights as anchored now; null while loading. */
   list: readonly PageHighlight[] | null;
-  /** Swatch colour per highlight colour (the page's paint colours). */
-  colors: Record<HighlightColor, string>;
   onShow: (id: string) => void;
   /** Resolves true when the change was stored. */
   onEdit: (id: string, change: { note?: string; remove?: boolean }) => Promise<boolean>;
@@ -24,7 +22,7 @@ const STATUS_TEXT: Record<PageHighlight['status'], string> = {
   orphaned: 'Not found on this page: the passage changed or was removed. Kept, but not drawn.',
 };
 
-function Item({ h, colors, onShow, onEdit }: { h: PageHighlight } & Omit<PageHighlightsProps, 'list'>) {
+function Item({ h, onShow, onEdit }: { h: PageHighlight } & Omit<PageHighlightsProps, 'list'>) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState(h.note);
@@ -32,7 +30,7 @@ function Item({ h, colors, onShow, onEdit }: { h: PageHighlight } & Omit<PageHig
   const short = h.quote.length > 160 ? `${h.quote.slice(0, 160)}…` : h.quote;
   return (
     <li class={`page-hl${orphaned ? ' page-hl--orphaned' : ''}`} data-testid="page-highlight">
-      <blockquote class="page-hl__quote" style={{ borderInlineStartColor: colors[h.color] }}>
+      <blockquote class="page-hl__quote" style={{ borderInlineStartColor: COLOR_VALUES[h.color] }}>
         {short}
       </blockquote>
       <p class="page-hl__status" data-testid="page-highlight-status" data-status={h.status}>

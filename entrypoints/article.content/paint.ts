@@ -6,18 +6,9 @@
 import { anchor, type AnchorStatus } from '@/lib/annotations/anchor';
 import { buildTextMap, rangeFromOffsets } from '@/lib/annotations/dom-text';
 import { prepareText } from '@/lib/annotations/normalize';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotations/selectors';
+import { COLOR_VALUES, HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotations/selectors';
 
 export const HIGHLIGHT_PREFIX = 'masthead-hl-';
-
-/** Background colours, light enough for dark text and visible on dark pages. */
-export const COLOR_VALUES: Record<HighlightColor, string> = {
-  yellow: 'rgba(255, 214, 0, 0.45)',
-  green: 'rgba(80, 200, 120, 0.4)',
-  blue: 'rgba(80, 160, 255, 0.38)',
-  pink: 'rgba(255, 105, 180, 0.38)',
-  purple: 'rgba(170, 110, 255, 0.38)',
-};
 
 export interface PaintedRange {
   color: HighlightColor;

@@ -4,7 +4,7 @@
  * buttons, Escape closes it; the page's own styles cannot reach inside.
  */
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotations/selectors';
-import { COLOR_VALUES } from './paint';
+import { COLOR_VALUES } from '@/lib/annotations/selectors';
 import { el } from './shadow-host';
 
 export interface ToolbarActions {

@@ -1,5 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { COLOR_VALUES } from '../article.content/paint';
 import { browser } from 'wxt/browser';
 import type { LookupState } from './lookup';
 import { SavePanel } from './SavePanel';
@@ -112,7 +111,6 @@ function ArticleView({
       {highlights && (
         <PageHighlights
           list={highlights.list.value}
-          colors={COLOR_VALUES}
           onShow={(id) => void highlights.show(id)}
           onEdit={highlights.edit}
           error={highlights.error.value}

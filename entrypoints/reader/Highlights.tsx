@@ -2,10 +2,9 @@ import './highlights.css';
 import { useState } from 'preact/hooks';
 import type { AnchorStatus } from '@/lib/annotations/anchor';
 import { textFragmentLink } from '@/lib/annotations/text-fragment';
-import { pickSelectors } from '@/lib/annotations/selectors';
+import { COLOR_VALUES, pickSelectors } from '@/lib/annotations/selectors';
 import { cleanColor } from '@/lib/reading-list/highlights';
 import type { HighlightRow } from '@/lib/store-types';
-import { COLOR_VALUES } from '../article.content/paint';
 
 export interface HighlightsProps {
   rows: readonly HighlightRow[];

@@ -46,6 +46,15 @@ export type HighlightSelector = TextQuoteSelector | TextPositionSelector;
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
+/** Paint colours (page, reader view, popup swatches): background colours, light enough for dark text and visible on dark pages. */
+export const COLOR_VALUES: Record<HighlightColor, string> = {
+  yellow: 'rgba(255, 214, 0, 0.45)',
+  green: 'rgba(80, 200, 120, 0.4)',
+  blue: 'rgba(80, 160, 255, 0.38)',
+  pink: 'rgba(255, 105, 180, 0.38)',
+  purple: 'rgba(170, 110, 255, 0.38)',
+};
+
 /** A reader's highlight (stored in the `highlights` table; `urlKey` joins it to the article). */
 export interface Highlight {
   id: string;

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { PageHighlights } from '@/components/PageHighlights';
 import { createPageHighlightsState } from '@/entrypoints/popup/page-highlights';
-import { COLOR_VALUES } from '@/entrypoints/article.content/paint';
 import type { PageHighlight } from '@/lib/protocol';
 
 vi.mock('@/lib/platform/messages', () => ({ sendToTab: vi.fn() }));
@@ -55,7 +54,6 @@ async function mount(list: PageHighlight[]) {
     render(
       <PageHighlights
         list={state.list.value}
-        colors={COLOR_VALUES}
         onShow={(id) => void state.show(id)}
         onEdit={state.edit}
         error={state.error.value}
@@ -120,10 +118,7 @@ describe("popup: the reader's highlights on this page", () => {
     const state = createPageHighlightsState(9, (async () => ({ ok: false, error: 'no receiver' })) as never);
     await state.load();
     expect(state.list.value).toEqual([]);
-    render(
-      <PageHighlights list={[]} colors={COLOR_VALUES} onShow={() => {}} onEdit={state.edit} />,
-      container,
-    );
+    render(<PageHighlights list={[]} onShow={() => {}} onEdit={state.edit} />, container);
     expect(container.innerHTML).toBe('');
     expect(await state.edit('h1', { remove: true })).toBe(false);
     expect(state.error.value).toBe('no receiver');
