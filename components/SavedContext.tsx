@@ -38,10 +38,34 @@ export function SavedContext({ outlet, people, sourcesCited, siteName, capturedO
           <div data-testid="reader-outlet">
             {outlet.name && <p class="ctx__name">{outlet.name}</p>}
             {outlet.country && <p>Country: {outlet.country}</p>}
-            {outlet.label && <p>Control / funding: {outlet.label}</p>}
+            {outlet.label && (
+              <p data-testid="reader-outlet-control">
+                Control / funding: <strong>{outlet.label}</strong>
+                {outlet.evidence && <span class="muted"> — {outlet.evidence}</span>}
+              </p>
+            )}
             {outlet.facts.map((f) => (
               <p key={f}>{f}</p>
             ))}
+            {outlet.reliability.map((r) => (
+              <p key={r}>{r}</p>
+            ))}
+            {outlet.history.length > 0 && (
+              <ul class="ctx-list" aria-label="History">
+                {outlet.history.map((h, i) => (
+                  <li key={`${h.date}-${i}`}>
+                    <strong>{h.date}</strong> {h.event}
+                    {h.after && <span class="muted"> (after the article)</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {outlet.unverified !== undefined && (
+              <p class="muted">
+                {outlet.unverified === 1 ? '1 fact' : `${outlet.unverified} facts`} on this card rested on an
+                editor's recall and had not yet been checked against their sources when you saved this.
+              </p>
+            )}
             {outlet.sources.length > 0 && (
               <p class="ctx__sources">
                 Sources:{' '}

@@ -14,8 +14,16 @@ export interface OutletView {
   name?: string;
   country?: string;
   label?: string;
-  /** Other short facts ("Founded: 2007"). */
+  /** The one-line evidence for the control/funding label. */
+  evidence?: string;
+  /** Other short facts ("Founded: 2007", "Owner: A → B"). */
   facts: string[];
+  /** Perennial-sources listings as lines ("Deprecated (as of 2026-08-13)"). */
+  reliability: string[];
+  /** Dated history; `after` when the event came after the article. */
+  history: Array<{ date: string; event: string; after: boolean }>;
+  /** How many facts of the saved card rested on editor recall (not yet checked). */
+  unverified?: number;
   sources: ContextLink[];
   asOf?: string;
 }
@@ -63,10 +71,52 @@ function linksOf(v: unknown): ContextLink[] {
 const FACT_KEYS: Array<[string, string]> = [
   ['founded', 'Founded'],
   ['medium', 'Medium'],
+  ['languages', 'Languages'],
   ['owner', 'Owner'],
   ['summary', 'Summary'],
   ['description', 'About'],
 ];
+
+/** A fact's value: `Sourced`/`CardFact` wrappers unwrapped, lists joined. */
+function factText(v: unknown): string | undefined {
+  const inner = isObj(v) && 'value' in v ? v.value : v;
+  if (Array.isArray(inner))
+    return inner.slice(0, MAX_ITEMS).map(text).filter(Boolean).join(', ') || undefined;
+  return text(inner);
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.slice(0, MAX_ITEMS) : []);
+
+/** An outlet report's owner chain ("IRIB → Supreme Leader of Iran"), nearest owner first. */
+function ownerChain(owners: unknown): string | undefined {
+  const names = list(owners).flatMap((o) => {
+    const link = isObj(o) && isObj(o.value) ? o.value : o;
+    const name = isObj(link) ? text(link.name) : undefined;
+    return name ? [name] : [];
+  });
+  return names.length ? names.join(' → ') : undefined;
+}
+
+function reliabilityLines(v: unknown): string[] {
+  return list(v).flatMap((r) => {
+    if (!isObj(r)) return [];
+    const label = text(r.label);
+    if (!label) return [];
+    const asOf = text(r.asOf);
+    const when = asOf ? (r.current === true ? ` (current, as of ${asOf})` : ` (as listed on ${asOf})`) : '';
+    return [`Wikipedia perennial sources: ${label}${when}`];
+  });
+}
+
+function historyLines(v: unknown): OutletView['history'] {
+  return list(v).flatMap((h) => {
+    const e = isObj(h) && isObj(h.value) ? h.value : h;
+    if (!isObj(e)) return [];
+    const date = text(e.date);
+    const event = text(e.event);
+    return date && event ? [{ date, event, after: e.afterArticle === true }] : [];
+  });
+}
 
 /** The outlet snapshot as display lines, or null when there is none. */
 export function outletView(outlet: unknown): OutletView | null {
@@ -75,15 +125,27 @@ export function outletView(outlet: unknown): OutletView | null {
   const facts: string[] = [];
   const rec = isObj(outlet.record) ? outlet.record : outlet;
   for (const [k, label] of FACT_KEYS) {
-    const v = rec[k];
-    const s = Array.isArray(v) ? v.map(text).filter(Boolean).join(', ') : text(v);
+    const s = k === 'owner' ? (factText(rec.owner) ?? ownerChain(rec.owners)) : factText(rec[k]);
     if (s) facts.push(`${label}: ${s}`);
   }
-  const view: OutletView = { facts, sources: linksOf(rec.sources ?? outlet.sources) };
+  const view: OutletView = {
+    facts,
+    sources: linksOf(rec.sources ?? outlet.sources ?? (isObj(rec.wikipedia) ? [rec.wikipedia] : [])),
+    reliability: reliabilityLines(rec.reliability),
+    history: historyLines(rec.history),
+  };
   if (f.outletName) view.name = f.outletName;
   if (f.country) view.country = f.country;
-  if (f.controlLabel) view.label = f.controlLabel.replace(/-/g, ' ');
-  const asOf = text(rec.asOf ?? outlet.asOf);
+  // A report's control fact carries its own human label and evidence; else the relation's name.
+  const control = isObj(rec.control) && isObj(rec.control.value) ? rec.control.value : undefined;
+  const label = control && text(control.label);
+  if (f.controlLabel) view.label = label ?? f.controlLabel.replace(/-/g, ' ');
+  const evidence = control && text(control.evidence);
+  if (view.label && evidence) view.evidence = evidence;
+  const unverified = rec.unverifiedFacts;
+  if (typeof unverified === 'number' && Number.isInteger(unverified) && unverified > 0)
+    view.unverified = unverified;
+  const asOf = text(rec.asOf ?? outlet.asOf ?? rec.dataAsOf);
   if (asOf) view.asOf = asOf;
   return view.name || view.country || view.label || facts.length || view.sources.length ? view : null;
 }
@@ -101,7 +163,7 @@ export function namedView(list: unknown): NamedView[] {
     if (!isObj(item)) continue;
     const name = firstText(item, ['name', 'label', 'displayName', 'source', 'text']);
     if (!name) continue;
-    const detail = firstText(item, ['role', 'description', 'title', 'outlet', 'kind', 'quote']);
+    const detail = firstText(item, ['roleInText', 'role', 'description', 'title', 'outlet', 'kind', 'quote']);
     out.push(detail && detail !== name ? { name, detail } : { name });
   }
   return out;

@@ -43,7 +43,8 @@ export interface Facets {
 }
 
 const OUTLET_PATHS = [['name'], ['record', 'name'], ['outlet', 'name'], ['label']] as const;
-const QID_PATHS = [['qid'], ['record', 'qid'], ['outlet', 'qid']] as const;
+// `id` is the QID in a page report's outlet (lib/outlets/card.ts OutletReport).
+const QID_PATHS = [['qid'], ['id'], ['record', 'qid'], ['outlet', 'qid']] as const;
 const COUNTRY_PATHS = [
   ['country', 'name'],
   ['country'],
@@ -55,6 +56,8 @@ const LABEL_PATHS = [
   ['state', 'relation'],
   ['record', 'state', 'relation'],
   ['stateRelation'],
+  // OutletReport: control = { value: { relation, label, evidence }, sources, … }.
+  ['control', 'relation'],
   ['controlLabel'],
   ['control'],
   ['funding'],

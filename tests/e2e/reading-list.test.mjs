@@ -81,6 +81,21 @@ test('the popup saves the seed article with its text and context snapshot', asyn
     row.context && 'outlet' in row.context && Array.isArray(row.context.people),
     'context snapshot saved',
   );
+  // The snapshot is the page's context as the popup showed it: the outlet record, the four people,
+  // the sources cited.
+  assert.equal(row.context.outlet?.name, 'Press TV');
+  assert.equal(row.context.outlet?.country?.value, 'Iran');
+  assert.equal(row.context.outlet?.control?.value?.relation, 'state-controlled');
+  assert.deepEqual(row.context.people.map((p) => p.name).sort(), [
+    'Donald Trump',
+    'Fumio Kishida',
+    'James Mattis',
+    'Shinzo Abe',
+  ]);
+  assert.ok(
+    row.context.sourcesCited.some((s) => /Kyodo/.test(s.name)),
+    'Kyodo among the sources cited',
+  );
   // Saving again refreshes, never duplicates.
   await popup.locator('[data-testid="save-button"]').click();
   await poll(
@@ -133,6 +148,9 @@ test('Enter opens the reader view with the saved copy and its Press TV context',
   assert.equal(await list.locator('[data-testid="reader-body"] script').count(), 0);
   const context = await list.locator('[data-testid="reader-context"]').innerText();
   assert.match(context, /Press ?TV/i);
+  assert.match(context, /State-controlled/i, 'the saved outlet card, not only the name');
+  assert.match(context, /Shinzo Abe/);
+  assert.match(context, /Kyodo/);
   await list.emulateMedia({ colorScheme: 'light' });
   await screenshot(list, 'reader-view');
   await list.emulateMedia({ colorScheme: 'dark' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { namedView, outletView, textChanged } from '@/lib/reading-list/context-view';
 import { facetsOf } from '@/lib/reading-list/facets';
+import { outletData } from '@/lib/outlets/dataset';
+import { outletReportForPage } from '@/lib/outlets/page';
 import { cleanTags, parseTagInput } from '@/lib/reading-list/fields';
 import { facetCounts, matchesFilter, sortRows } from '@/lib/reading-list/filter';
 import type { SavedArticle } from '@/lib/store-types';
@@ -60,6 +62,8 @@ describe('context views', () => {
       country: 'Iran',
       facts: ['Founded: 2007'],
       sources: [{ title: 'Wikidata', url: 'https://www.wikidata.org/wiki/Q1' }],
+      reliability: [],
+      history: [],
       asOf: '2026-11-01',
     });
     expect(outletView(null)).toBeNull();
@@ -68,6 +72,60 @@ describe('context views', () => {
       namedView([{ name: 'James Mattis', role: 'US Defense Secretary' }, 'Shinzo Abe', { nope: 1 }, 42]),
     ).toEqual([{ name: 'James Mattis', detail: 'US Defense Secretary' }, { name: 'Shinzo Abe' }]);
     expect(namedView(undefined)).toEqual([]);
+  });
+
+  it("reads the popup's own outlet report and person reports as saved (Press TV, shipped data)", () => {
+    const report = outletReportForPage(
+      {
+        url: 'https://www.presstv.ir/Detail/2017/02/03/509465/Japan-US-Abe-Mattis-Trump',
+        publishedTime: '2017-02-03T11:13:00+03:30',
+        siteName: 'PressTV',
+      },
+      outletData(),
+    );
+    // Saved snapshots are structured clones of the report: JSON is the same shape.
+    const saved: unknown = JSON.parse(JSON.stringify(report));
+    expect(facetsOf(saved)).toEqual({
+      outletQid: 'Q912429',
+      outletName: 'Press TV',
+      country: 'Iran',
+      controlLabel: 'state-controlled',
+    });
+    const v = outletView(saved);
+    expect(v?.label).toBe('State-controlled');
+    expect(v?.evidence).toMatch(/IRIB/);
+    expect(v?.facts).toContain('Founded: 2007-07-08');
+    expect(v?.facts.find((f) => f.startsWith('Owner: '))).toMatch(/Islamic Republic of Iran Broadcasting → /);
+    expect(v?.reliability.some((r) => /Deprecated \(current, as of /.test(r))).toBe(true);
+    const seizure = v?.history.find((h) => h.date === '2021-06-22');
+    expect(seizure?.after).toBe(true);
+    expect(v?.history.find((h) => h.date === '2012-01-20')?.after).toBe(false);
+    expect(v?.sources.map((s) => s.url)).toContain('https://en.wikipedia.org/wiki/Press_TV');
+    expect(namedView([{ name: 'Shinzo Abe', roleInText: 'Japanese Prime Minister', mentions: [] }])).toEqual([
+      { name: 'Shinzo Abe', detail: 'Japanese Prime Minister' },
+    ]);
+  });
+
+  it('keeps hostile snapshot fields out: wrong types, script URLs, huge lists', () => {
+    const v = outletView({
+      name: 'X',
+      control: { value: { relation: 'state-controlled', label: { toString: 1 }, evidence: 42 } },
+      owners: [{ value: { name: 7 } }, 'nope', { value: { name: 'A' } }],
+      history: [{ value: { date: '2020', event: 'e', afterArticle: 'yes' } }, ...Array(500).fill(null)],
+      reliability: [{ label: 'L', asOf: '2021-03-17', current: false }],
+      wikipedia: { title: 'x', url: 'javascript:alert(1)' },
+      unverifiedFacts: -3,
+    });
+    expect(v).toEqual({
+      name: 'X',
+      label: 'state controlled',
+      // Numbers are shown as text (harmless); objects are dropped.
+      evidence: '42',
+      facts: ['Owner: 7 → A'],
+      sources: [],
+      reliability: ['Wikipedia perennial sources: L (as listed on 2021-03-17)'],
+      history: [{ date: '2020', event: 'e', after: false }],
+    });
   });
 
   it('textChanged ignores whitespace and needs both texts', () => {
