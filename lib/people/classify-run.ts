@@ -21,6 +21,7 @@ import {
   THING_PREFIXES,
 } from './lexicon';
 import { OUTLET_ALIASES } from './outlets';
+import { endsInCommonPlural } from './plural-heads';
 
 /** Why a run was taken for a person's name. */
 export type NameEvidence = 'title' | 'known' | 'given' | 'surname' | 'cue' | 'shape';
@@ -92,24 +93,15 @@ function isThing(tokens: Token[]): boolean {
   // "Santo Spirito", "Die Walküre" (a particle-led surname has at most two words: "Le Drian").
   if (tokens.length > 2 && FOREIGN_ARTICLES.has(tokens[0]!.lower)) return true;
   if (tokens.length > 1 && /^(?:santo|santa|san|são|sankt)$/.test(tokens[0]!.lower)) return true;
-  // Ends in the plural of a common noun, without a given name first: "Wycliffe Bible Translators",
-  // "Iodine Deficiency Disorders" (but "Roger Waters", "Jenna Banks").
-  const lastLower = tokens[tokens.length - 1]!.lower;
-  if (
-    tokens.length > 1 &&
-    /[^s]s$/.test(lastLower) &&
-    !SURNAMES.has(lastLower) &&
-    !GIVEN_NAMES.has(stripMarks(tokens[0]!.lower)) &&
-    !WORD_GIVEN_NAMES.has(tokens[0]!.lower) &&
-    [
-      lastLower.slice(0, -1),
-      lastLower.replace(/ies$/, 'y'),
-      lastLower.replace(/(ch|sh|ss|x|z)es$/, '$1'),
-    ].some((x) => COMMON_WORDS.has(x) || PERSON_NOUNS.has(x))
-  )
-    return true;
+  // Ends in the plural of a common noun: "Wycliffe Bible Translators", "Iodine Deficiency
+  // Disorders" (but "Roger Waters", "Tom Jones").
+  if (endsInCommonPlural(tokens)) return true;
   const last = tokens[tokens.length - 1]!.lower;
   if (NON_PERSON_HEADS.has(last) && !SURNAMES.has(last)) return true;
+  // A middle name that is also a thing-head, between a given name and a surname: "Eric Temple Bell".
+  const middleName =
+    tokens.length === 3 && GIVEN_NAMES.has(stripMarks(tokens[0]!.lower)) && SURNAMES.has(stripMarks(last));
+  if (middleName) return false;
   // A thing-head anywhere inside ("Kyodo News Agency", "Press TV News Roku").
   return tokens.some(
     (t, i) => i > 0 && NON_PERSON_HEADS.has(t.lower) && !SURNAMES.has(t.lower) && !GIVEN_NAMES.has(t.lower),
@@ -200,9 +192,10 @@ function evidenceFor(
   return null;
 }
 
-// Word endings of abstract and collective nouns and adjectives, never of a name's last part.
+// Word endings of abstract and collective nouns and adjectives, never of a name's last part;
+// also of French and Latin adjectives in titles ("Mécanique Analytique", "Academia Sinica").
 const NOUNLIKE_ENDING =
-  /(?:ism|ics|ity|ence|ance|tion|sion|ment|ness|logy|ship|ical|ive|ous|ium|ing|ers|ies|ics|ary|ate|ist)$/;
+  /(?:ism|ics|ity|ence|ance|tion|sion|ment|ness|logy|ship|ical|ive|ous|ium|ing|ers|ies|ics|ary|ate|ist|ique|oise|ienne|ica)$/;
 // A romanised two-syllable given name: "Wai-ching", "Kwok-hung", "Joo-ho", "Kai-shek".
 export const SYLLABIC_GIVEN = /^\p{Lu}\p{Ll}{1,5}-(?:\p{Ll}{1,6}|\p{Lu}\p{Ll}{1,2})$/u;
 // A romanised family name of one syllable before such a given name: "Park Joo-ho", "Lam Cheuk-ting".
@@ -210,7 +203,9 @@ const FAMILY_SYLLABLE = /^\p{Lu}\p{Ll}{1,4}$/u;
 // Before a title of a work or a place, not before a person's name.
 const NOT_PERSON_BEFORE =
   /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|in|at|on|into|near|from|called|titled|entitled|drama|series|film|movie|show|novel|book|album|song|play|opera|magazine|journal|newspaper|company|band|club|team)\s+|["“‘'(])$/i;
-const NOT_PERSON_AFTER = /^\s*(?:\(\d{4}\)|\(\d{4}[^\d–-])/;
+const WORK_BEFORE =
+  /\b(?:novel|film|movie|book|album|song|single|opera|musical|sitcom|episode|poem|painting|documentary)\s+$/i;
+const NOT_PERSON_AFTER = /^[!?]?\s*(?:\(\d{4}\)|\(\d{4}[^\d–-])/;
 
 /**
  * Two or three capitalised words that look like a name and stand where a name stands:
@@ -292,11 +287,18 @@ function trimTrailing(tokens: Token[]): Token[] {
   return tokens.slice(0, b);
 }
 
+const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'where', 'when', 'why', 'how']);
+const STREET_SUFFIX = /\p{L}{3}(?:strasse|straße|gasse|platz|allee|straat|gracht|plein|steeg)$/u;
+
 /** Shapes that are never a person's name. */
 function isNotAName(name: Token[]): boolean {
   const last = name[name.length - 1]!;
   if (name.some((t) => /['’](?:m|ll|ve|re|d|t)$/i.test(t.text))) return true; // "I'm", "We'll"
   if (name.every((t) => t.text.length === 1)) return true; // "U.S."
+  // An interrogative is never part of a name: "Doctor Who", "Guess Who".
+  if (name.some((t) => WH_WORDS.has(t.lower))) return true;
+  // A street or square written as one word: "Friedrichstrasse", "Alexanderplatz", "Kalverstraat".
+  if (name.length === 1 && STREET_SUFFIX.test(last.lower)) return true;
   if (name.length > 1 && TITLES.has(last.lower) && !SURNAMES.has(last.lower)) return true; // "Virginia Governor"
   if (name.length > 1 && name.every((t) => DEMONYMS.has(t.lower) || PLACES.has(t.lower))) return true; // "Roman Catholic"
   if (name.length === 1 && DEMONYMS.has(last.lower)) return true;
@@ -374,6 +376,7 @@ function structuralEvidence(name: Token[], text: string): NameEvidence | null {
  */
 export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandidate | null {
   let tokens = run.tokens;
+  if (run.epithet) return { name: tokens, title: [], evidence: 'given' };
   // Right after "St.", several words name a place or a thing named after one ("St. Louis
   // Cardinals", "St. Andrews University"); one word is the saint ("St. Jerome").
   const afterSaint = prev?.dot && /^(?:st|ste)$/.test(prev.lower) && /^\. ?$/.test(tokens[0]!.gapBefore);
@@ -403,9 +406,13 @@ export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandi
   const sentenceInitial = run.sentenceInitial && name[0] === run.tokens[0];
   let evidence =
     evidenceFor(name, title.length > 0, after, sentenceInitial) ?? structuralEvidence(name, text);
+  const before = text.slice(Math.max(0, name[0]!.start - 16), name[0]!.start);
+  // Right after the kind of a work, a capitalised run is its title: "the graphic novel Angel
+  // Catbird", "the film Jules et Jim" (a title, or a person's name within a title).
+  if (title.length === 0 && (evidence === 'given' || evidence === 'surname') && WORK_BEFORE.test(before))
+    evidence = null;
   // The whole run (or the run after a title) is the name, in running text.
   if (!evidence && !sentenceInitial && name[0] === tokens[cut]) {
-    const before = text.slice(Math.max(0, name[0]!.start - 16), name[0]!.start);
     if (nameShaped(name, before, after) || beforeKnownSurname(name, before, after)) evidence = 'shape';
   }
   if (
@@ -417,8 +424,20 @@ export function classifyRun(run: NameRun, text: string, prev?: Token): NameCandi
   )
     return { name, title, evidence: null, linkOnly: true };
   // Names take no article: "the Onion said", "the Taliban".
-  const determined =
-    cut === 0 && name[0] === run.tokens[0] && prev !== undefined && DETERMINER.test(prev.lower);
-  if (determined && (name.length === 1 || evidence === 'cue' || evidence === 'surname')) evidence = null;
+  // "How The Onion writes": a capitalised article inside the run determines the name too.
+  const at = run.tokens.indexOf(name[0]!);
+  const article = at === 0 ? prev : run.tokens[at - 1];
+  const determined = cut === 0 && article !== undefined && DETERMINER.test(article.lower);
+  // A known person's surname stays one before a noun: "the Obama administration".
+  if (
+    determined &&
+    evidence !== 'known' &&
+    (name.length === 1 || evidence === 'cue' || evidence === 'surname')
+  )
+    evidence = null;
+  // One word after a place names a thing of that place ("Edmonton Sun", "Toronto Star"); it may
+  // still be the surname of a person named in full.
+  const afterPlace = cut === 0 && at > 0 && PLACES.has(run.tokens[at - 1]!.lower) && name.length === 1;
+  if (afterPlace && evidence !== 'known') return { name, title, evidence: null, linkOnly: true };
   return { name, title, evidence, linkOnly: determined && name.length === 1 };
 }

@@ -32,7 +32,9 @@ export const PLACES = set([
   ...known.places,
   ...(
     'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming ' +
-    'houston dallas austin phoenix denver orlando charlotte jackson memphis nashville savannah aurora columbia lincoln madison eugene tyre sydney adelaide victoria jordan chad israel'
+    'houston dallas austin phoenix denver orlando charlotte jackson memphis nashville savannah aurora columbia lincoln madison eugene tyre sydney adelaide victoria jordan chad israel ' +
+    // Historical and cultural regions of Europe and Asia that the list above lacks.
+    'bohemia moravia silesia prussia galicia flanders wallonia lombardy sardinia catalonia andalusia castile aragon navarre burgundy provence alsace transylvania wallachia bessarabia anatolia mesopotamia persia manchuria tibet kashmir bengal'
   ).split(' '),
 ]);
 /** Demonyms and nationality adjectives ("Japanese", "Spanish"): compromise's list plus common adjectives it lacks. */

@@ -1,11 +1,21 @@
 import type { Token } from './tokenize';
-import { HONORIFIC_ABBREVIATIONS, NAME_PARTICLES, NAME_SUFFIXES } from './lexicon';
+import {
+  COMMON_WORDS,
+  GIVEN_NAMES,
+  HONORIFIC_ABBREVIATIONS,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  PLACES,
+  SURNAMES,
+} from './lexicon';
 
 /** A maximal sequence of capitalised tokens that may contain a name, within one sentence. */
 export interface NameRun {
   tokens: Token[];
   /** The first token starts a sentence, a line or a quotation (capital letter is not evidence). */
   sentenceInitial: boolean;
+  /** A given name with its place of origin: "Hilary of Poitiers", "Catherine of Aragon". */
+  epithet?: boolean;
 }
 
 // A closing parenthesis does not end the sentence ("(1928 – 2017) was", "Clouds), Orson Welles").
@@ -112,6 +122,23 @@ function isNickname(tokens: Token[], j: number): boolean {
   );
 }
 
+const bare = (t: Token) => !t.dot && !t.possessive;
+
+/**
+ * Length of "of Y" after a lone given name when it names the person by where they were from:
+ * "Hilary of Poitiers", "Catherine of Aragon", "Francis of Assisi". The given name is nothing
+ * else (no surname, no place: "Kennedy of Massachusetts", "Victoria of Australia" stay out),
+ * Y is one capitalised word that is not a common word, and no capitalised word follows it.
+ */
+function epithetLength(tokens: Token[], i: number): number {
+  const [x, of, y, next] = [tokens[i]!, tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (!of || !y || of.text !== 'of' || !bare(x) || of.dot || y.dot) return 0;
+  if (!GIVEN_NAMES.has(x.lower) || SURNAMES.has(x.lower) || PLACES.has(x.lower)) return 0;
+  if (of.gapBefore !== ' ' || y.gapBefore !== ' ' || !y.cap || COMMON_WORDS.has(y.lower)) return 0;
+  if (next && !y.possessive && isNamePart(next) && joins(y, next)) return 0;
+  return 2;
+}
+
 /** Groups tokens into capitalised runs; particles are kept only between capitalised words. */
 export function findNameRuns(tokens: Token[], maxRuns = Infinity): NameRun[] {
   const runs: NameRun[] = [];
@@ -119,6 +146,12 @@ export function findNameRuns(tokens: Token[], maxRuns = Infinity): NameRun[] {
   while (i < tokens.length && runs.length < maxRuns) {
     if (!isNamePart(tokens[i]!) || !tokens[i]!.cap) {
       i++;
+      continue;
+    }
+    const epithet = startsSentence(tokens, i) ? 0 : epithetLength(tokens, i);
+    if (epithet > 0 && (i === 0 || !joins(tokens[i - 1]!, tokens[i]!) || !isNamePart(tokens[i - 1]!))) {
+      runs.push({ tokens: tokens.slice(i, i + 1 + epithet), sentenceInitial: false, epithet: true });
+      i += 1 + epithet;
       continue;
     }
     let j = i + 1;

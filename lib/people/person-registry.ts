@@ -1,6 +1,8 @@
 import type { MentionKind, PersonMention } from './types';
 import type { Token } from './tokenize';
 import { stripMarks } from './classify-run';
+import { hypocoristic } from './hypocorisms';
+import { GIVEN_NAMES, NAME_SUFFIXES } from './lexicon';
 
 /** A person being assembled from the mentions of one text. */
 export interface PersonDraft {
@@ -38,7 +40,8 @@ function sameFullName(a: string[], b: string[]): boolean {
   const mb = b.slice(1, -1);
   if (ma.length > 0 && mb.length > 0 && (ma.length !== mb.length || ma.some((x, i) => !samePart(x, mb[i]!))))
     return false;
-  return samePart(a[0]!, b[0]!);
+  // "Larry Lessig" and "Lawrence Lessig": a given name and its usual short form.
+  return samePart(a[0]!, b[0]!) || hypocoristic(a[0]!, b[0]!);
 }
 
 const MAX_SHARING = 100;
@@ -128,6 +131,13 @@ export class PersonRegistry {
       this.push(shorter.person, tokens, 'surname');
       return shorter.person;
     }
+    // "Pierre Charles" after "Pierre Charles L'Enfant": the given names of a person named in
+    // full (but "Johann Bernoulli" is not "Johann Bernoulli II").
+    const given = person ? undefined : this.givenNamesOf(p);
+    if (given) {
+      this.push(given, tokens, 'given');
+      return given;
+    }
     if (!person) {
       person = { forms: [], name: written, mentions: [], roles: [] };
       this.people.push(person);
@@ -136,6 +146,24 @@ export class PersonRegistry {
     if (p.length > person.name.split(/\s+/).length) person.name = written;
     this.push(person, tokens, 'full');
     return person;
+  }
+
+  /**
+   * The person named in full by these given names and one surname after them: "Pierre
+   * Charles" after "Pierre Charles L'Enfant" (but "Johann Bernoulli" is not "Johann Bernoulli II",
+   * and "Joe Arpaio" is no part of a headline run "Joe Arpaio Endorses Rick Perry").
+   */
+  private givenNamesOf(p: string[]): PersonDraft | undefined {
+    if (!p.every((x) => GIVEN_NAMES.has(x))) return undefined;
+    const key = p.join(' ');
+    return this.sharing(p[0]!).find((d) =>
+      d.forms.some(
+        (f) =>
+          f.length === p.length + 1 &&
+          f.slice(0, p.length).join(' ') === key &&
+          !NAME_SUFFIXES.has(f[p.length]!),
+      ),
+    );
   }
 
   /** People one part list (surname or given name) can refer to, most recently mentioned first. */
@@ -147,7 +175,8 @@ export class PersonRegistry {
       let kind: MentionKind | null = null;
       for (const f of person.forms) {
         if (f.join(' ') === key) kind = 'full';
-        else if (f.length > p.length && f.slice(f.length - p.length).join(' ') === key)
+        // The place in "Hilary of Poitiers" is no surname: "in Poitiers" is not her.
+        else if (f.length > p.length && !f.includes('of') && f.slice(f.length - p.length).join(' ') === key)
           kind = kind === 'full' ? kind : 'surname';
         else if (f.length > p.length && f.slice(0, p.length).join(' ') === key) kind ??= 'given';
       }

@@ -1,6 +1,8 @@
 import type { ScannedName } from './scan-candidates';
 import type { PersonDraft, PersonRegistry } from './person-registry';
-import { GIVEN_NAMES, SURNAMES } from './lexicon';
+import { COMMON_WORDS, GIVEN_NAMES, SURNAMES, WORD_GIVEN_NAMES } from './lexicon';
+import type { Token } from './tokenize';
+import { isCommonPlural } from './plural-heads';
 import { stripMarks, SYLLABIC_GIVEN } from './classify-run';
 import { findInvertedNames } from './inverted-names';
 
@@ -10,12 +12,26 @@ function addRole(p: PersonDraft | undefined, n: ScannedName): void {
   if (p && n.role && !p.roles.some((r) => r.start === n.role?.start)) p.roles.push(n.role);
 }
 
-/** "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": names listed with a person are people. */
+/** A common word that is no given name or surname. */
+const plainWord = (t: Token) =>
+  COMMON_WORDS.has(t.lower) &&
+  !GIVEN_NAMES.has(t.lower) &&
+  !SURNAMES.has(t.lower) &&
+  !WORD_GIVEN_NAMES.has(t.lower);
+
+/** Only common words ("People Power"), or a common plural at the end ("Moon Rocks"). */
+const notListedName = (name: Token[]) =>
+  name.every(plainWord) || isCommonPlural(name[name.length - 1]!.lower);
+
+/**
+ * "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": names listed with a person are people,
+ * unless the name is made of common words.
+ */
 function acceptCoordinated(text: string, names: ScannedName[], accepted: Set<ScannedName>): void {
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < names.length; i++) {
       const n = names[i]!;
-      if (accepted.has(n) || n.name.length < 2 || n.name.length > 3) continue;
+      if (accepted.has(n) || n.name.length < 2 || n.name.length > 3 || notListedName(n.name)) continue;
       const linked = [names[i - 1], names[i + 1]].some((m) => {
         if (!m || !accepted.has(m)) return false;
         const [a, b] = m.name[0]!.start < n.name[0]!.start ? [m, n] : [n, m];

@@ -1,0 +1,80 @@
+/**
+ * Common English hypocorisms (pet forms of given names): "Larry Lessig" and "Lawrence Lessig"
+ * are one person. General English usage, written for this module; lower case, no diacritics.
+ * Formal name → its usual short forms.
+ */
+const FORMS: Record<string, string> = {
+  abraham: 'abe',
+  albert: 'al bert',
+  alexander: 'alex alec sandy',
+  alexandra: 'alex sandra',
+  alfred: 'al alf fred',
+  andrew: 'andy drew',
+  anthony: 'tony',
+  benjamin: 'ben benny',
+  catherine: 'kate cathy katie cat',
+  charles: 'charlie chuck chas',
+  christopher: 'chris kit',
+  daniel: 'dan danny',
+  david: 'dave davy',
+  deborah: 'deb debbie',
+  donald: 'don donnie',
+  douglas: 'doug',
+  edward: 'ed eddie ted ned',
+  elizabeth: 'liz beth betty lizzie eliza betsy libby',
+  eugene: 'gene',
+  francis: 'frank',
+  frederick: 'fred freddie',
+  gerald: 'gerry jerry',
+  gregory: 'greg',
+  henry: 'harry hank',
+  jacob: 'jake',
+  james: 'jim jimmy jamie',
+  jeffrey: 'jeff',
+  jennifer: 'jen jenny',
+  john: 'jack johnny',
+  jonathan: 'jon',
+  joseph: 'joe joey',
+  joshua: 'josh',
+  katherine: 'kate kathy katie kay',
+  kathryn: 'kate kathy katie',
+  kenneth: 'ken kenny',
+  lawrence: 'larry',
+  leonard: 'len lenny leo',
+  margaret: 'maggie meg peggy madge',
+  matthew: 'matt',
+  michael: 'mike mick mickey',
+  nathaniel: 'nate nat',
+  nicholas: 'nick nicky',
+  patricia: 'pat patty trish',
+  patrick: 'pat paddy',
+  peter: 'pete',
+  philip: 'phil',
+  phillip: 'phil',
+  raymond: 'ray',
+  rebecca: 'becky',
+  richard: 'dick rick rich richie',
+  robert: 'bob bobby rob robbie bert',
+  ronald: 'ron ronnie',
+  samuel: 'sam sammy',
+  stephen: 'steve',
+  steven: 'steve',
+  susan: 'sue susie',
+  theodore: 'ted teddy theo',
+  thomas: 'tom tommy',
+  timothy: 'tim',
+  victoria: 'vicky tori',
+  vincent: 'vince',
+  walter: 'walt wally',
+  william: 'bill billy will willie liam',
+  zachary: 'zach',
+};
+
+const PAIRS = new Set(
+  Object.entries(FORMS).flatMap(([formal, short]) => short.split(' ').map((s) => `${formal} ${s}`)),
+);
+
+/** One given name is a usual short form of the other ("larry" and "lawrence"). */
+export function hypocoristic(x: string, y: string): boolean {
+  return PAIRS.has(`${x} ${y}`) || PAIRS.has(`${y} ${x}`);
+}
