@@ -21,7 +21,7 @@ import {
   THING_PREFIXES,
 } from './lexicon';
 import { OUTLET_ALIASES } from './outlets';
-import { endsInCommonPlural } from './plural-heads';
+import { endsInCommonPlural, isGroupWord } from './plural-heads';
 
 /** Why a run was taken for a person's name. */
 export type NameEvidence = 'title' | 'known' | 'given' | 'surname' | 'cue' | 'shape';
@@ -96,6 +96,8 @@ function isThing(tokens: Token[]): boolean {
   // Ends in the plural of a common noun: "Wycliffe Bible Translators", "Iodine Deficiency
   // Disorders" (but "Roger Waters", "Tom Jones").
   if (endsInCommonPlural(tokens)) return true;
+  // One word naming a group: "Islamists", "Tunisians".
+  if (isGroupWord(tokens)) return true;
   const last = tokens[tokens.length - 1]!.lower;
   if (NON_PERSON_HEADS.has(last) && !SURNAMES.has(last)) return true;
   // A middle name that is also a thing-head, between a given name and a surname: "Eric Temple Bell".

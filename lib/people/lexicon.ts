@@ -331,6 +331,8 @@ export const NON_PERSON_HEADS = set([
   'organization',
   'organisation',
   'foundation',
+  'trust',
+  'tech',
   'society',
   'museum',
   'gallery',

@@ -62,3 +62,14 @@ export function endsInCommonPlural(tokens: Token[]): boolean {
   if (!isCommonPlural(last)) return false;
   return !tokens.slice(0, -1).every(nameWord);
 }
+
+/**
+ * One capitalised word naming a group of people by belief, origin or following: "Islamists",
+ * "Tunisians", "Shiites", "Marxists". No common surname ends so (those ending in -s stand in
+ * SURNAMES and are kept: "Adams", "Evans").
+ */
+export function isGroupWord(tokens: Token[]): boolean {
+  if (tokens.length !== 1) return false;
+  const w = stripMarks(tokens[0]!.lower);
+  return /.{3}(?:ists|ians|ites)$/.test(w) && !SURNAMES.has(w);
+}
