@@ -15,11 +15,11 @@ export interface SavedArticle {
   updatedAt: string;
   /** 'unread' | 'archived'. */
   state: 'unread' | 'archived';
-  /** 1 when favourite (numbers index in IndexedDB; booleans do not). */
+  /** 1 when favourite (a number: schema v2 indexed it, and booleans cannot be indexed). */
   favourite: 0 | 1;
   tags: string[];
   note: string;
-  /** Wikidata QID of the resolved outlet, when known (indexed for filters). */
+  /** Wikidata QID of the resolved outlet, when known (filters read it in memory). */
   outletQid?: string;
   publishedTime?: string;
   canonicalUrl?: string;

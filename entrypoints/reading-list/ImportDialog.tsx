@@ -8,6 +8,20 @@ import { parseInWorker } from './parse';
 /** Rows of the per-row report shown at once (the counts cover all of them). */
 const SHOWN_ROWS = 200;
 
+/** Fewest milliseconds between two progress re-renders (the first and the last always render). */
+const PROGRESS_EVERY_MS = 100;
+
+/** `report` rate-limited to one call per PROGRESS_EVERY_MS, except the start and the end. */
+function throttledProgress(report: (done: number, total: number) => void) {
+  let last = -Infinity;
+  return (done: number, total: number) => {
+    const now = performance.now();
+    if (done > 0 && done < total && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    report(done, total);
+  };
+}
+
 type Phase =
   | { kind: 'pick' }
   | { kind: 'reading'; done: number; total: number; name: string }
@@ -106,8 +120,10 @@ export function ImportDialog({ db, sanitize, onClose, onImported, onBusy }: Impo
     try {
       performance.mark('masthead:import-start');
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await parseInWorker(bytes, file.name, (done, total) =>
-        setPhase({ kind: 'reading', done, total, name: file.name }),
+      const result = await parseInWorker(
+        bytes,
+        file.name,
+        throttledProgress((done, total) => setPhase({ kind: 'reading', done, total, name: file.name })),
       );
       performance.mark('masthead:import-parsed');
       const summary = await previewImport(db, result, new Date());
@@ -128,11 +144,13 @@ export function ImportDialog({ db, sanitize, onClose, onImported, onBusy }: Impo
         now: new Date(),
         sanitize,
         chunkSize: 500,
-        onProgress: (done, total) => setPhase({ kind: 'writing', done, total }),
+        onProgress: throttledProgress((done, total) => setPhase({ kind: 'writing', done, total })),
       });
       performance.mark('masthead:import-written');
       await onImported(summary.added ?? []);
       performance.mark('masthead:import-merged');
+      // The list renders its new rows in this task, the report in the next: two short tasks.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       setPhase({ kind: 'done', summary });
     } catch (e) {
       setPhase({

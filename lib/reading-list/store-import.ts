@@ -5,10 +5,9 @@
  * transaction each, with progress between them so the page stays responsive.
  */
 import type { HighlightRow, SavedArticle } from '../store-types';
-import { normalizeUrl } from '../url/normalize';
 import { cleanNote, cleanTags, cleanTitle, isoTime } from './fields';
 import { importedHighlightRows } from './imported-highlights';
-import type { ImportedItem, ImportResult } from './io';
+import { itemUrlKey, type ImportedItem, type ImportResult } from './io';
 import type { SavedDb } from './store';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'skipped';
@@ -74,14 +73,15 @@ function extrasOf(raw: unknown): Record<string, unknown> {
 }
 
 /**
- * Normalised URL of each item, computed once per item (preview and import share it); a 10,000-row
- * file would otherwise parse every URL twice.
+ * Normalised URL of each item, computed once per item (preview and import share it), and taken
+ * from the parser's own duplicate check when it made the item; a 10,000-row file would otherwise
+ * parse every URL again.
  */
 const keyCache = new WeakMap<ImportedItem, string | null>();
 function keyOf(item: ImportedItem): string | null {
   let key = keyCache.get(item);
   if (key === undefined) {
-    key = normalizeUrl(item.url);
+    key = itemUrlKey(item);
     keyCache.set(item, key);
   }
   return key;

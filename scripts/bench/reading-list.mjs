@@ -170,8 +170,12 @@ async function benchImportNode(rows) {
   };
 }
 
-/** CPU ms (user + system) of this process's descendants (Chromium's processes), by process type. */
-function chromiumCpu() {
+/**
+ * CPU ms (user + system) of this process's descendants (Chromium's processes), by process type,
+ * or with `byThread` by process type and thread name ("renderer/main", "renderer/DedicatedWorker"
+ * for the import worker, "browser/ThreadPoolForeg" where IndexedDB runs, ...).
+ */
+function chromiumCpu({ byThread = false } = {}) {
   const procs = [];
   for (const d of existsSync('/proc') ? readdirSync('/proc') : []) {
     if (!/^\d+$/.test(d)) continue;
@@ -188,16 +192,40 @@ function chromiumCpu() {
   const stack = procs.filter((p) => p.ppid === process.pid);
   while (stack.length) {
     const p = stack.pop();
-    out[p.type] = (out[p.type] ?? 0) + p.ms;
+    if (byThread) addThreads(out, p);
+    else out[p.type] = (out[p.type] ?? 0) + p.ms;
     stack.push(...procs.filter((q) => q.ppid === p.pid));
   }
   return out;
 }
-const cpuDiff = (a, b) =>
+
+/** Add the CPU ms of each thread of process `p` to `out`, keyed "type/thread name". */
+function addThreads(out, p) {
+  let tasks = [];
+  try {
+    tasks = readdirSync(`/proc/${p.pid}/task`);
+  } catch {
+    return; // the process ended meanwhile
+  }
+  for (const t of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${p.pid}/task/${t}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const key = `${p.type}/${Number(t) === p.pid ? 'main' : name}`;
+      out[key] = (out[key] ?? 0) + (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      /* the thread ended meanwhile */
+    }
+  }
+  return out;
+}
+const cpuDiff = (a, b, min = 1) =>
   Object.fromEntries(
     Object.keys(b)
       .map((k) => [k, b[k] - (a[k] ?? 0)])
-      .filter(([, v]) => v > 0),
+      .filter(([, v]) => v >= min)
+      .sort((x, y) => y[1] - x[1]),
   );
 
 /** In the page: resolves when an element matching `selector` is in the document. */
@@ -286,18 +314,26 @@ export async function benchChromium(n, importRows, { extDir } = {}) {
     await writeFile(file, pocketCsv(importRows).replaceAll('example', 'imported'));
     await page.evaluate(() => (window.__longTasks = []));
     const cpu0 = chromiumCpu();
+    const threads0 = chromiumCpu({ byThread: true });
+    const loadAtImport = os.loadavg()[0];
     await page.locator('[data-testid="rl-import"]').click();
     const t0 = Date.now();
     const preview = page.evaluate(appears, '[data-testid="rl-import-confirm"]');
     await page.locator('[data-testid="rl-import-file"]').setInputFiles(file);
     await preview;
     const previewMs = Date.now() - t0;
+    const threads1 = chromiumCpu({ byThread: true });
     const t1 = Date.now();
     const finished = page.evaluate(appears, '[data-testid="rl-import-done"]');
     await page.locator('[data-testid="rl-import-confirm"]').click();
     await finished;
     const writeMs = Date.now() - t1;
     const cpuMs = cpuDiff(cpu0, chromiumCpu());
+    // Threads with ≥ 30 ms: the worker's thread may end before it is read (it is terminated).
+    const threadCpuMs = {
+      preview: cpuDiff(threads0, threads1, 30),
+      write: cpuDiff(threads1, chromiumCpu({ byThread: true }), 30),
+    };
     await rm(dir, { recursive: true, force: true });
     const counts = await page.locator('[data-testid="rl-import-counts"]').innerText();
     const longTasks = await page.evaluate(() => window.__longTasks);
@@ -340,6 +376,9 @@ export async function benchChromium(n, importRows, { extDir } = {}) {
         // CPU time of Chromium's processes during the import (robust when the machine is loaded):
         // the page (renderer) and the browser process, where IndexedDB writes its rows.
         cpuMs,
+        // The same by thread, for the two halves (file → preview, confirm → done).
+        threadCpuMs,
+        loadAverage1m: round(loadAtImport, 2),
         longTasks: longTasks.length,
         longestTaskMs: round(longTasks.length ? Math.max(...longTasks) : 0),
         targetMs: TARGETS.importMs,

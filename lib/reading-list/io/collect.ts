@@ -15,6 +15,24 @@ export function urlKeyOf(url: string): string {
   return normalizeUrl(url) ?? url.trim();
 }
 
+/** normalizeUrl() of each accepted item's URL, as computed for the in-file duplicate check. */
+const acceptedKeys = new WeakMap<ImportedItem, { url: string; key: string | null }>();
+
+/**
+ * The normalised URL of an item (normalizeUrl, null when it has none): the value the parser
+ * already computed for its duplicate check when the item's URL is unchanged since, else computed
+ * now. Saves an import a second pass over every URL.
+ */
+export function itemUrlKey(item: ImportedItem): string | null {
+  const known = acceptedKeys.get(item);
+  return known && known.url === item.url ? known.key : normalizeUrl(item.url);
+}
+
+/** itemUrlKey() of each item, in order. */
+export function urlKeysOf(items: readonly ImportedItem[]): (string | null)[] {
+  return items.map(itemUrlKey);
+}
+
 export class Collector {
   readonly rows: RowOutcome[] = [];
   readonly items: ImportedItem[] = [];
@@ -43,7 +61,8 @@ export class Collector {
       this.skip(row, check.reason, typeof item.url === 'string' ? item.url.slice(0, 300) : undefined);
       return undefined;
     }
-    const key = urlKeyOf(check.url);
+    const normalized = normalizeUrl(check.url);
+    const key = normalized ?? check.url.trim();
     const earlier = this.seen.get(key);
     if (earlier) {
       this.skip(row, `duplicate within the file (same address as row ${earlier.row})`, check.url);
@@ -51,6 +70,7 @@ export class Collector {
     }
     const stored = keepRaw ? { ...item, url: check.url } : boundItem({ ...item, url: check.url });
     this.seen.set(key, { row, item: stored });
+    acceptedKeys.set(stored, { url: stored.url, key: normalized });
     this.items.push(stored);
     this.rows.push(
       warning

@@ -19,6 +19,7 @@ import { DEFAULT_ZIP_LIMITS, mb, unzipBounded } from './zip';
 
 export type * from './types';
 export { detectFormat } from './detect';
+export { itemUrlKey, urlKeysOf } from './collect';
 export { exportMastheadJson } from './masthead-json';
 export { exportNetscape } from './netscape';
 export { exportCsv, exportMarkdown, exportReadwiseCsv } from './export';
