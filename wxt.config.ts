@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { NEWS_MATCHES } from './lib/platform/content-matches';
+import { OUTLET_DATA_FILES } from './lib/outlets/dataset-load';
 
 /** Test-only build (`npm run build:e2e`): adds 127.0.0.1 and mapped test hostnames. Never shipped. */
 const e2e = process.env.WXT_E2E === '1';
@@ -72,6 +74,19 @@ export default defineConfig({
     }),
   }),
   webExt: { disabled: true },
+  hooks: {
+    // The outlet dataset is packaged as files (minified JSON), not bundled into the background:
+    // the worker fetches them on first use (lib/outlets/dataset-load.ts). Not web-accessible.
+    'build:publicAssets': (_wxt, files) => {
+      for (const [name, dest] of [
+        ['outlets', OUTLET_DATA_FILES.outlets],
+        ['rsp', OUTLET_DATA_FILES.rsp],
+      ] as const) {
+        const json: unknown = JSON.parse(readFileSync(`lib/outlets/data/${name}.json`, 'utf8'));
+        files.push({ relativeDest: dest, contents: JSON.stringify(json) });
+      }
+    },
+  },
   zip: {
     includeSources: [
       'entrypoints',

@@ -19,7 +19,7 @@ export interface SavedArticle {
   favourite: 0 | 1;
   tags: string[];
   note: string;
-  /** Wikidata QID of the resolved outlet, when known (filters read it in memory). */
+  /** The resolved outlet's id, when known (filters read it in memory): its Wikidata QID, or `local:<id>` (lib/outlets/types.ts `outletId`). */
   outletQid?: string;
   publishedTime?: string;
   canonicalUrl?: string;
@@ -100,6 +100,7 @@ export interface CoverageItem {
   publishedAt: string;
   /** When Masthead stored it (for pruning). */
   seenAt: string;
+  /** The outlet's id: Wikidata QID, or `local:<id>` while its QID is unknown (`outletId`). */
   outletQid?: string;
   feedId?: string;
   /** 'history' | 'feed' | 'search'. */

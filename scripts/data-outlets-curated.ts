@@ -16,7 +16,7 @@
  * and the state relation is 'unknown' with its evidence text. QIDs are the ones in the
  * `outlets-wikidata-news-twitter` corpus (checked by the seed script); outlets whose QID is not in
  * that corpus (NPR, CBC, KCNA, China Daily, The Times of India, The Hindu) are not written here, to
- * avoid a QID from memory. Country QIDs are not written at all (none of the corpora has them):
+ * avoid a QID from memory (CBC and KCNA are in data-outlets-full-international.ts with `qid: null`). Country QIDs are not written at all (none of the corpora has them):
  * `npm run data:outlets` fills them from Wikidata P17.
  */
 import type {
@@ -482,6 +482,7 @@ export const FULL_RECORDS: FullSpec[] = [
     domains: [
       ['aljazeera.com', 'primary'],
       ['aljazeera.net', 'language-edition', { lang: 'ar' }],
+      ['ajplus.net', 'primary', { note: "AJ+, Al Jazeera Media Network's online video channel" }],
     ],
     founded: '1996-11-01',
     owners: [['Al Jazeera Media Network', 'owned-by']],

@@ -7,10 +7,10 @@
  * evidence spelled out, where ownership is public but who directs editorial leadership was not
  * recalled with confidence.
  *
- * Not written (QID not in the outlets-wikidata-news-twitter corpus, and not recalled with
- * certainty): HispanTV, Al Mayadeen, China Radio International / China Plus, Voice of Korea,
- * KCTV, BBC World Service (as its own item), Radio France Internationale, CBC/Radio-Canada, SABC
- * (only its channels SABC 1–3 are in the corpus), NOS.
+ * QID not in the outlets-wikidata-news-twitter corpus: HispanTV, China Radio International, Voice
+ * of Korea, BBC World Service, Radio France Internationale, CBC/Radio-Canada and SABC are written
+ * without a QID (`qid: null`, local id) in data-outlets-full-international.ts; Al Mayadeen, KCTV
+ * and NOS are not written.
  */
 import { EDITED_2, type FullSpec } from './data-outlets-curated';
 

@@ -16,6 +16,7 @@
 import { getDomain } from 'tldts';
 import { PLATFORM_DOMAINS } from '../lib/outlets/lookup';
 import {
+  outletId,
   provenanceOf,
   withProvenance,
   type Iso,
@@ -132,9 +133,11 @@ export function mergeWikidata(
   const report: MergeReport = { updated: [], confirmed: [], conflicts: [], unchanged: 0 };
   const core = collectCore(resp);
   const hostOwner = new Map<string, string>();
-  for (const o of file.outlets) for (const d of o.domains) if (!d.path) hostOwner.set(d.host, o.qid);
+  for (const o of file.outlets) for (const d of o.domains) if (!d.path) hostOwner.set(d.host, outletId(o));
   const outlets: OutletRecord[] = file.outlets.map((o) => {
-    const c = core.get(o.qid);
+    const qid = o.qid;
+    if (!qid) return o; // unresolved: see resolveLocalIds
+    const c = core.get(qid);
     if (!c) return o;
     const src: RetrievedSource = {
       title: `Wikidata ${o.qid} (SPARQL query: P856, P17, P571, P127)`,
@@ -161,7 +164,7 @@ export function mergeWikidata(
     });
     for (const h of c.hosts) {
       const owner = hostOwner.get(h);
-      if (owner === o.qid) continue;
+      if (owner === qid) continue;
       if (owner) conflict(`Wikidata P856 ${h} is claimed by ${owner}`);
       else if (curated) conflict(`Wikidata P856 ${h} is not in the editor-curated domains`);
       else {
@@ -172,7 +175,7 @@ export function mergeWikidata(
           sources: [src],
           asOf: retrieved,
         });
-        hostOwner.set(h, o.qid);
+        hostOwner.set(h, qid);
         changes.push(`+domain ${h}`);
       }
     }
@@ -241,4 +244,70 @@ export function mergeWikidata(
     return withProvenance(rec);
   });
   return { file: { ...file, outlets }, report };
+}
+
+/** The usual spellings of a host's official-website URL (Wikidata P856 values are exact IRIs). */
+function websiteForms(host: string): string[] {
+  return ['http', 'https'].flatMap((scheme) =>
+    [host, `www.${host}`].flatMap((h) => [`${scheme}://${h}`, `${scheme}://${h}/`]),
+  );
+}
+
+/** Query for records whose QID is unknown: the items whose P856 is one of `hosts`' usual URL forms. */
+export function buildWebsiteQuery(hosts: string[]): string {
+  const iris = [...new Set(hosts)].flatMap(websiteForms).map((u) => `<${u}>`);
+  return `SELECT ?item ?website WHERE {
+  VALUES ?website { ${iris.join(' ')} }
+  ?item wdt:P856 ?website.
+}`;
+}
+
+/** Hosts a record without a QID is looked up by: its own hosts (no paths, no former domains). */
+export function lookupHosts(o: OutletRecord): string[] {
+  return o.domains.filter((d) => !d.path && d.role !== 'former').map((d) => d.host);
+}
+
+/**
+ * Gives `qid: null` records their QID from a website-lookup response (buildWebsiteQuery): only when
+ * exactly one item has P856 on the record's own hosts and no other record already has that QID.
+ * The identity then carries a fetched Wikidata source; everything else is left for mergeWikidata.
+ */
+export function resolveLocalIds(
+  file: OutletsFile,
+  resp: SparqlResponse,
+  retrieved: Iso,
+): { file: OutletsFile; resolved: string[]; unresolved: string[] } {
+  const byHost = new Map<string, Set<string>>();
+  for (const b of resp.results.bindings) {
+    const qid = qidOf(b.item?.value);
+    const host = b.website ? websiteHost(b.website.value) : null;
+    if (!qid || !host) continue;
+    const set = byHost.get(host) ?? new Set<string>();
+    set.add(qid);
+    byHost.set(host, set);
+  }
+  const taken = new Set(file.outlets.flatMap((o) => (o.qid ? [o.qid] : [])));
+  const resolved: string[] = [];
+  const unresolved: string[] = [];
+  const outlets = file.outlets.map((o) => {
+    if (o.qid) return o;
+    const items = new Set(lookupHosts(o).flatMap((h) => [...(byHost.get(h) ?? [])]));
+    const qid = items.size === 1 ? [...items][0]! : null;
+    if (!qid || taken.has(qid)) {
+      unresolved.push(`${outletId(o)} ${o.name}: ${items.size ? [...items].join(' ') : 'no item'}`);
+      return o;
+    }
+    taken.add(qid);
+    resolved.push(`${outletId(o)} ${o.name} → ${qid}`);
+    const src: RetrievedSource = {
+      title: `Wikidata ${qid} (found by its P856 official website)`,
+      url: `https://www.wikidata.org/wiki/${qid}`,
+      licence: 'CC0',
+      basis: 'fetched',
+      retrieved,
+    };
+    const { localId: _l, ...rest } = o;
+    return withProvenance({ ...rest, qid, sources: [...o.sources, src] });
+  });
+  return { file: { ...file, outlets }, resolved, unresolved };
 }

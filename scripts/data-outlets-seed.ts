@@ -22,6 +22,9 @@ import { normalizeName, PLATFORM_DOMAINS } from '../lib/outlets/lookup';
 import {
   compactOutletsFile,
   factsOf,
+  LOCAL_ID_PREFIX,
+  LOCAL_ID_RE,
+  outletId,
   provenanceOf,
   withProvenance,
   type DomainRole,
@@ -49,7 +52,7 @@ import {
   wdCorpus,
   wp,
 } from './data-outlets-curated';
-import { FULL_RECORDS } from './data-outlets-full';
+import { FULL_RECORDS, UNRESOLVED_RECORDS, type UnresolvedSpec } from './data-outlets-full';
 import { KNOWN_DOMAINS } from './data-outlets-known-domains';
 
 const RSP2021_ASOF = '2021-03-17';
@@ -215,10 +218,19 @@ async function main(): Promise<void> {
     add(byName, normalizeName(o.name), o.qid);
     for (const h of o.handles) add(byHandle, h.toLowerCase(), o.qid);
   }
+  // Curated records without a QID join by name only where the corpus has no outlet of that name.
+  const localByName = new Map<string, Set<string>>();
+  for (const f of UNRESOLVED_RECORDS) {
+    if (!LOCAL_ID_RE.test(f.localId)) die(`curated ${f.name}: bad localId ${f.localId}`);
+    for (const n of [f.name, ...(f.aliases ?? [])]) add(localByName, normalizeName(n), localKey(f));
+  }
   const joinNames = (names: string[]): string | null => {
-    const hit = new Set<string>();
-    for (const n of names) for (const q of byName.get(normalizeName(n)) ?? []) hit.add(q);
-    return hit.size === 1 ? [...hit][0]! : null;
+    for (const m of [byName, localByName]) {
+      const hit = new Set<string>();
+      for (const n of names) for (const q of m.get(normalizeName(n)) ?? []) hit.add(q);
+      if (hit.size) return hit.size === 1 ? [...hit][0]! : null;
+    }
+    return null;
   };
 
   const report = {
@@ -317,6 +329,7 @@ async function main(): Promise<void> {
   // Editor-curated hosts win; other hosts claimed by two QIDs are dropped.
   const handHosts = new Map<string, string>();
   for (const f of FULL_RECORDS) for (const [h] of f.domains) handHosts.set(h, f.qid);
+  for (const f of UNRESOLVED_RECORDS) for (const [h] of f.domains) handHosts.set(h, localKey(f));
   for (const k of KNOWN_DOMAINS) {
     const qid = resolveKnown(k, corpus);
     if (qid) for (const h of k.domains) if (!handHosts.has(h)) handHosts.set(h, qid);
@@ -339,7 +352,7 @@ async function main(): Promise<void> {
   }
 
   const generated = new Map<string, OutletRecord>();
-  const fullQids = new Set(FULL_RECORDS.map((f) => f.qid));
+  const fullQids = new Set([...FULL_RECORDS.map((f) => f.qid), ...UNRESOLVED_RECORDS.map(localKey)]);
   for (const c of claims) {
     if (fullQids.has(c.qid)) continue;
     if ((owners.get(c.host)?.size ?? 0) > 1 || handHosts.has(c.host)) continue;
@@ -400,14 +413,34 @@ async function main(): Promise<void> {
     const o = corpus.get(f.qid);
     if (!o) die(`curated ${f.name} ${f.qid} is not in the twitter corpus`);
     if (o.country !== f.country) die(`curated ${f.name}: country ${f.country}, corpus says ${o.country}`);
-    return withProvenance(fullRecord(f, o, corpus, corpusSupport));
+    const ident = { qid: f.qid, sources: [wdCorpus(f.qid), TWITTER_SRC], country: countryOf(o) };
+    return withProvenance(fullRecord(f, ident, corpus, corpusSupport));
+  });
+  const localIds = new Set<string>();
+  const unresolved = UNRESOLVED_RECORDS.map((f) => {
+    if (localIds.has(f.localId)) die(`curated ${f.name}: duplicate localId ${f.localId}`);
+    localIds.add(f.localId);
+    // No corpus has the QID: identity and country are the editor's, cited to the Wikipedia article.
+    const recall = [wp(f.wiki, f.cited)];
+    const ident = {
+      qid: null,
+      localId: f.localId,
+      sources: recall,
+      country: fact({ name: f.country }, recall),
+    };
+    return withProvenance(fullRecord({ ...f, qid: null }, ident, corpus, corpusSupport));
   });
   for (const g of generated.values()) Object.assign(g, withProvenance(g));
 
-  const outlets = [...full, ...known, ...generated.values()]
+  const outlets = [...full, ...known, ...generated.values(), ...unresolved]
     .filter((r) => r.domains.length > 0)
-    .sort((a, b) => Number(a.qid.slice(1)) - Number(b.qid.slice(1)));
-  const qids = new Set(outlets.map((r) => r.qid));
+    .sort(
+      (a, b) =>
+        Number(a.qid === null) - Number(b.qid === null) ||
+        Number(a.qid?.slice(1) ?? 0) - Number(b.qid?.slice(1) ?? 0) ||
+        outletId(a).localeCompare(outletId(b)),
+    );
+  const qids = new Set(outlets.map(outletId));
 
   for (const c of CURRENT_RSP) {
     rspEntries.push({
@@ -449,6 +482,7 @@ async function main(): Promise<void> {
     outlets: outlets.length,
     countries: countries.size,
     full: outlets.filter((o) => o.completeness === 'full').length,
+    withoutQid: outlets.filter((o) => o.qid === null).length,
     review: count(outlets.map((o) => o.review)),
     facts: facts.length,
     unverifiedFacts: facts.filter((f) => f.unverified).length,
@@ -520,25 +554,40 @@ function generatedRecord(o: CorpusOutlet, wikiUrl?: string): OutletRecord {
   };
 }
 
+/** The key a curated record without a QID goes by in joins and claims (its `outletId`). */
+function localKey(f: UnresolvedSpec): string {
+  return `${LOCAL_ID_PREFIX}${f.localId}`;
+}
+
+/** Identity of a curated record: read from the corpus (QID) or recalled (`qid: null`, `localId`). */
+interface Identity {
+  qid: string | null;
+  localId?: string;
+  sources: Source[];
+  country: OutletRecord['country'];
+}
+
 function fullRecord(
-  f: (typeof FULL_RECORDS)[number],
-  o: CorpusOutlet,
+  f: Omit<(typeof FULL_RECORDS)[number], 'qid'> & { qid: string | null },
+  ident: Identity,
   corpus: Map<string, CorpusOutlet>,
   corpusSupport: Map<string, { sources: Source[]; via: string[] }>,
 ): OutletRecord {
-  const recall = [wp(f.wiki, f.cited), wd(f.qid, f.cited)];
+  const recall = ident.qid ? [wp(f.wiki, f.cited), wd(ident.qid, f.cited)] : [wp(f.wiki, f.cited)];
   const s = <T>(value: T, sources: Source[] = recall) => fact(value, sources);
+  const key = outletId(ident);
   return {
-    qid: f.qid,
+    qid: ident.qid,
+    ...(ident.localId ? { localId: ident.localId } : {}),
     name: f.name,
     aliases: f.aliases ?? [],
     review: 'editor-curated',
     completeness: f.completeness ?? 'full',
-    sources: [wdCorpus(f.qid), TWITTER_SRC],
+    sources: ident.sources,
     asOf: EDITED,
     domains: f.domains.map(([host, role, extra]) => {
       const { sources, ...rest } = extra ?? {};
-      const support = corpusSupport.get(`${f.qid} ${host}`);
+      const support = corpusSupport.get(`${key} ${host}`);
       // A corpus join supports the host; the role and any extra detail are the editor's.
       const recalled = !support || role !== 'primary' || Object.keys(rest).length > 0 || !!sources;
       return domain(
@@ -548,7 +597,7 @@ function fullRecord(
         rest,
       );
     }),
-    country: countryOf(o),
+    country: ident.country,
     ...(f.languages ? { languages: s(f.languages) } : {}),
     medium: s(f.medium),
     ...(f.founded ? { founded: s(f.founded) } : {}),
@@ -571,6 +620,7 @@ const NOTES = [
   `What was NOT read: facts written by the editor from memory (scripts/data-outlets-curated.ts, scripts/data-outlets-full-*.ts, scripts/data-outlets-known-domains.ts) — recalled official websites and media, and in the curated records domain roles, languages, founding dates, owner chains, state relations and history. Their sources have basis "editor-recall" with cited = ${EDIT_DAYS.join(' or ')} (the day the records were written) and NO retrieved date: the URL (Wikipedia article / Wikidata item) is where a reader can verify the fact, not where it was read. Such facts are marked unverified and their asOf is the cited date. Wikipedia titles of curated records are recall too.`,
   "review: 'corpus-join' = every fact read from the corpora; 'editor-curated' = has unverified editor-recall facts; 'verified' = every fact checked against a fetched Wikidata/Wikipedia response (no record is, yet). asOf of a record = its newest fact's asOf.",
   'Country QIDs are not stored yet (no corpus has them). npm run data:outlets (needs a network) queries Wikidata for P856 official website, P17 country, P571 inception and P127 owner: it fills missing values with basis "fetched" sources, turns editor-recall facts that Wikidata confirms into fetched ones, and reports (never overwrites) editor-curated facts that disagree. Medium, languages, state relations and history are not covered by that check: verify them against the cited pages.',
+  'Records with "qid": null carry a "localId" instead (their key is local:<localId>): no corpus gives their Wikidata QID and none is written from memory. Their identity and country are editor recall, cited to the Wikipedia article only. npm run data:outlets gives them a QID when exactly one Wikidata item has a P856 official website on their hosts.',
   'Facts from Wikidata are CC0. raterLinks are links only: no MBFC/NewsGuard/AllSides/Ad Fontes ratings or text are stored.',
 ];
 

@@ -1,6 +1,8 @@
 /**
  * npm run data:outlets — check the core fields of lib/outlets/data/outlets.json against Wikidata
  * (P856 website, P17 country, P571 inception, P127 owner); see scripts/data-outlets-merge.ts.
+ * Records whose QID is unknown (`qid: null`, `localId`) are first looked up by their hosts' P856
+ * (resolveLocalIds); a record gets a QID only when exactly one item matches.
  * Facts Wikidata confirms get a `basis: 'fetched'` source dated today (editor-recall facts it fully
  * covers stop being unverified); missing values of corpus-join records (and country QIDs) are
  * filled; editor-curated facts that disagree are never overwritten: they are printed as conflicts.
@@ -13,15 +15,31 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format } from 'prettier';
-import { compactOutletsFile, expandOutletsFile, type StoredOutletsFile } from '../lib/outlets/types';
-import { buildQuery, mergeWikidata, type SparqlResponse } from './data-outlets-merge';
+import {
+  compactOutletsFile,
+  expandOutletsFile,
+  outletId,
+  type StoredOutletsFile,
+} from '../lib/outlets/types';
+import {
+  buildQuery,
+  buildWebsiteQuery,
+  lookupHosts,
+  mergeWikidata,
+  resolveLocalIds,
+  type SparqlResponse,
+} from './data-outlets-merge';
 
 const ENDPOINT = 'https://query.wikidata.org/sparql';
 const BATCH = 200;
 const OUT = 'lib/outlets/data/outlets.json';
 
 async function fetchBatch(qids: string[]): Promise<SparqlResponse> {
-  const body = new URLSearchParams({ query: buildQuery(qids), format: 'json' });
+  return fetchQuery(buildQuery(qids));
+}
+
+async function fetchQuery(query: string): Promise<SparqlResponse> {
+  const body = new URLSearchParams({ query, format: 'json' });
   const res = await fetch(ENDPOINT, {
     method: 'POST',
     headers: {
@@ -39,8 +57,9 @@ async function fetchBatch(qids: string[]): Promise<SparqlResponse> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const fixtureAt = args.indexOf('--fixture');
-  const file = expandOutletsFile(JSON.parse(readFileSync(OUT, 'utf8')) as StoredOutletsFile);
-  const qids = file.outlets.map((o) => o.qid);
+  let file = expandOutletsFile(JSON.parse(readFileSync(OUT, 'utf8')) as StoredOutletsFile);
+  let resolved: string[] = [];
+  let unresolved = file.outlets.filter((o) => !o.qid).map((o) => `${outletId(o)} ${o.name}`);
   let resp: SparqlResponse;
   let retrieved = new Date().toISOString().slice(0, 10);
   if (fixtureAt >= 0) {
@@ -53,6 +72,13 @@ async function main(): Promise<void> {
   } else {
     resp = { head: { vars: [] }, results: { bindings: [] } };
     try {
+      // Records without a QID first: find their item by P856 (official website).
+      const hosts = file.outlets.filter((o) => !o.qid).flatMap(lookupHosts);
+      if (hosts.length) {
+        const r = resolveLocalIds(file, await fetchQuery(buildWebsiteQuery(hosts)), retrieved);
+        ({ file, resolved, unresolved } = r);
+      }
+      const qids = file.outlets.flatMap((o) => (o.qid ? [o.qid] : []));
       for (let i = 0; i < qids.length; i += BATCH) {
         const part = await fetchBatch(qids.slice(i, i + BATCH));
         resp.head = part.head;
@@ -71,6 +97,8 @@ async function main(): Promise<void> {
   for (const c of report.conflicts) console.error(`conflict: ${c}`);
   for (const u of report.updated) console.error(`updated: ${u}`);
   for (const u of report.confirmed) console.error(`confirmed: ${u}`);
+  for (const u of resolved) console.error(`resolved: ${u}`);
+  for (const u of unresolved) console.error(`no QID yet: ${u}`);
   if (args.includes('--write') && fixtureAt < 0)
     writeFileSync(
       OUT,
@@ -85,6 +113,8 @@ async function main(): Promise<void> {
       confirmed: report.confirmed.length,
       conflicts: report.conflicts.length,
       unchanged: report.unchanged,
+      resolvedQids: resolved.length,
+      withoutQid: unresolved.length,
     }),
   );
 }

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import { shippedPeopleLookups } from '@/lib/article/people-data';
 import type { PermissionsLike, ScriptingLike } from '@/lib/platform/all-sites';
-import { outletData } from '@/lib/outlets/dataset';
+import { loadedOutletData, loadOutletData } from '@/lib/outlets/dataset-load';
+import type { OutletData } from '@/lib/outlets/page';
 import { createSetBadge } from '@/lib/platform/badge';
 import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
 import { sendToTab } from '@/lib/platform/messages';
@@ -23,6 +24,7 @@ import { createOutletLookup } from './enrich';
 import { createPersonSummaries } from './person-summary';
 import { retentionDays } from '@/lib/platform/coverage';
 import { resolveOutlet } from '@/lib/outlets/lookup';
+import { outletId } from '@/lib/outlets/types';
 import type { AlarmsLike } from './feeds-control';
 import { pollFeeds } from './feeds';
 import { wipeAllData, type WipeDeps } from '@/lib/platform/wipe';
@@ -36,6 +38,19 @@ import {
 import type { BackgroundDeps, TabInfo } from './handlers';
 
 /** Open Dexie on first use; reopen when it was closed (versionchange, open failure). */
+
+/**
+ * The outlet dataset, packaged as files beside the code (wxt.config.ts) rather than bundled into
+ * this worker: fetched from the extension package on first use, then kept for the worker's life.
+ */
+function shippedOutletData(): Promise<OutletData> {
+  return loadOutletData(async (file) => {
+    const url = (browser.runtime.getURL as (path: string) => string)(`/${file}`);
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`outlet data: ${file} answered ${res.status}`);
+    return res.json();
+  });
+}
 export function lazyDb(open: () => Promise<MastheadDb> = () => openMastheadDb()): () => Promise<MastheadDb> {
   let pending: Promise<MastheadDb> | null = null;
   return async function db(): Promise<MastheadDb> {
@@ -82,7 +97,11 @@ export function createBackgroundDeps(): BackgroundDeps {
   // Opt-in network (feeds, coverage search): no cookies, no referrer (reviewed: fetch-bounded.ts).
   const optInFetch = (url: string, init: RequestInit) =>
     fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' });
-  const outletQidFor = (url: string) => resolveOutlet(url, outletData().index)?.outlet.qid;
+  const outletQidFor = (url: string) => {
+    const data = loadedOutletData();
+    const o = data ? resolveOutlet(url, data.index)?.outlet : undefined;
+    return o ? outletId(o) : undefined;
+  };
   const win = typeof window !== 'undefined' ? window : undefined;
   const offscreen: OffscreenApi | undefined = b.offscreen
     ? { runtime: browser.runtime as unknown as OffscreenApi['runtime'], offscreen: b.offscreen }
@@ -93,7 +112,7 @@ export function createBackgroundDeps(): BackgroundDeps {
     now: () => new Date(),
     analyse: pickExtractor(win, offscreen),
     reports: createReportStore(),
-    outlets: outletData,
+    outlets: shippedOutletData,
     outletLookup: { enabled: () => readFlag(outletLookupSetting), lookup: online.lookup },
     personSummary: {
       enabled: () => readFlag(outletLookupSetting),
@@ -143,7 +162,11 @@ export function createBackgroundDeps(): BackgroundDeps {
           retentionDays(await coverageRetentionSetting.getValue().catch(() => undefined)),
         hasOrigins: (origins: string[]) =>
           origins.length === 0 ? Promise.resolve(true) : b.permissions.contains({ origins }),
-        poll: () => pollFeeds({ db, fetch: optInFetch, now: () => new Date(), outletQidFor }),
+        poll: async () => {
+          // Feed items are tagged with their outlet: the data is loaded first (once per worker).
+          await shippedOutletData().catch(() => undefined);
+          return pollFeeds({ db, fetch: optInFetch, now: () => new Date(), outletQidFor });
+        },
       },
     }),
     log: (message, error) =>

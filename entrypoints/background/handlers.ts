@@ -35,7 +35,7 @@ import type { FeedControlDeps } from './feeds-control';
 import type { RelatedDeps } from './related';
 import type { OutletLookupDeps } from './lookup-outlet';
 import type { PersonSummaryDeps } from './person-summary';
-import { withOutlet } from './outlet';
+import { outletsOf, withOutlet } from './outlet';
 
 /** What a handler may know about a tab. */
 export interface TabInfo {
@@ -67,8 +67,11 @@ export interface BackgroundDeps {
   permissions: PermissionsLike;
   /** Diagnostics (never page content). */
   log?: (message: string, error?: unknown) => void;
-  /** The outlet dataset and index, built once on first use (absent: every outlet is unknown). */
-  outlets?: () => OutletData;
+  /**
+   * The outlet dataset and index, loaded once on first use (the background fetches the packaged
+   * file: lib/outlets/dataset-load.ts) and then kept in memory (absent: every outlet is unknown).
+   */
+  outlets?: () => OutletData | Promise<OutletData>;
   /** Online outlet lookup (off unless the reader turned it on; absent: never available). */
   outletLookup?: OutletLookupDeps;
   /** Optional Wikipedia summaries on person cards (same switch as the outlet lookup). */
@@ -183,7 +186,9 @@ export async function pageAnalysed(
     return err('pageAnalysed: URL does not belong to the sending page');
   }
 
-  let report = withOutlet(await reportFor(data, deps), deps.outlets, deps.log);
+  // Loaded before the report: its people lookups name cited outlets from the same data.
+  const outlets = await outletsOf(deps.outlets, deps.log);
+  let report = withOutlet(await reportFor(data, deps), outlets, deps.log);
 
   const incognito = sender.tab?.incognito === true || deps.isIncognito?.(sender) === true;
   const previous = await deps.reports.get(tabId);

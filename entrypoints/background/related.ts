@@ -10,7 +10,7 @@ import { itemCoverage, storeCoverage } from '@/lib/platform/coverage';
 import { queryCoverage } from '@/lib/platform/coverage-query';
 import type { MessageData } from '@/lib/protocol';
 import type { Sender } from '@/lib/platform/messages';
-import type { OutletRecord } from '@/lib/outlets/types';
+import { outletId, type OutletRecord } from '@/lib/outlets/types';
 import { resolveOutlet } from '@/lib/outlets/lookup';
 import {
   gdeltDocSearch,
@@ -26,6 +26,7 @@ import type { CoverageItem } from '@/lib/store-types';
 import { err, ok, type PageReport, type Result } from '@/lib/types';
 import { fetchBounded, type FetchLike } from './fetch-bounded';
 import { samePage, type BackgroundDeps } from './handlers';
+import { outletsOf } from './outlet';
 
 export interface RelatedDeps {
   feedsEnabled(): Promise<boolean>;
@@ -51,8 +52,8 @@ async function tabReport(
   return { report, incognito: tab.incognito === true };
 }
 
-function outletResolver(deps: BackgroundDeps) {
-  const data = deps.outlets?.();
+async function outletResolver(deps: BackgroundDeps) {
+  const data = await outletsOf(deps.outlets, deps.log);
   return {
     of(url: string, qid?: string): OutletRecord | null {
       if (!data) return null;
@@ -135,7 +136,7 @@ export async function getRelated(
     keysRead: stats.postingsRead,
     rowsRead: stats.fetched,
   });
-  const outlets = outletResolver(deps);
+  const outlets = await outletResolver(deps);
   const groups = groupMatches(matches, outlets.of, { selfQid: report.outlet?.id });
   t = lap('group', t);
   const { requests, notes } = plans(k, deps.now());
@@ -156,13 +157,17 @@ export async function getRelated(
   });
 }
 
-function resultRows(items: SearchResultItem[], now: Date, deps: BackgroundDeps): CoverageItem[] {
-  const outlets = outletResolver(deps);
+async function resultRows(
+  items: SearchResultItem[],
+  now: Date,
+  deps: BackgroundDeps,
+): Promise<CoverageItem[]> {
+  const outlets = await outletResolver(deps);
   return items
     .map((it) => {
       const site = it.domain ? (it.domain.includes('://') ? it.domain : `https://${it.domain}/`) : it.url;
-      const qid = outlets.of(it.url)?.qid ?? outlets.of(site)?.qid;
-      return itemCoverage(it, 'search', now, qid ? { outletQid: qid } : {});
+      const o = outlets.of(it.url) ?? outlets.of(site);
+      return itemCoverage(it, 'search', now, o ? { outletQid: outletId(o) } : {});
     })
     .filter((r): r is CoverageItem => r !== null);
 }
@@ -205,7 +210,7 @@ export async function findMoreCoverage(
       req.service === 'gdelt'
         ? parseGdeltArtlist(new TextDecoder().decode(got.bytes))
         : parseGoogleNewsRss(got.bytes, got.contentType);
-    const added = await storeCoverage(db, resultRows(parsed.items, now, deps));
+    const added = await storeCoverage(db, await resultRows(parsed.items, now, deps));
     await db.cache.put({
       key,
       expiresAt: now.getTime() + SEARCH_CACHE_MS,

@@ -1,19 +1,13 @@
 /**
  * The real lookups for {@link peopleForReport}: the shipped officeholder data (lib/people/offices.ts)
- * and the outlet table's name index (lib/outlets). Both indexes are built once, on first use, so
- * a service worker that never sees an article never pays for them.
+ * and the outlet table's name index (lib/outlets, once loaded: lib/outlets/dataset-load.ts). Both are
+ * built once, on first use, so a service worker that never sees an article never pays for them.
  */
 import { loadOfficeIndex, qidForName, roleAtDate } from '../people/offices';
-import { buildOutletIndex, outletByName, type OutletIndex } from '../outlets/lookup';
-import { expandOutletsFile, type StoredOutletsFile } from '../outlets/types';
-import outletsJson from '../outlets/data/outlets.json';
+import { loadedOutletData } from '../outlets/dataset-load';
+import { outletByName } from '../outlets/lookup';
+import { outletId } from '../outlets/types';
 import type { PeopleLookups } from './people-report';
-
-let outletIndex: OutletIndex | null = null;
-function outlets(): OutletIndex {
-  outletIndex ??= buildOutletIndex(expandOutletsFile(outletsJson as unknown as StoredOutletsFile).outlets);
-  return outletIndex;
-}
 
 export const shippedPeopleLookups: PeopleLookups = {
   person(name, isoDate, roleInText) {
@@ -37,5 +31,11 @@ export const shippedPeopleLookups: PeopleLookups = {
         : {}),
     };
   },
-  outletQid: (name) => outletByName(name, outlets())?.qid,
+  // The outlet data once loaded (the background loads it before building a report; Node reads it
+  // through lib/outlets/dataset.ts); unknown until then.
+  outletQid: (name) => {
+    const data = loadedOutletData();
+    const o = data ? outletByName(name, data.index) : null;
+    return o ? outletId(o) : undefined;
+  },
 };

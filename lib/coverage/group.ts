@@ -3,7 +3,7 @@
  * outlet's chip and a breakdown by country and ownership type. Pure.
  */
 import { CONTROL_LABELS } from '../outlets/card';
-import type { OutletRecord, StateRelation } from '../outlets/types';
+import { outletId, type OutletRecord, type StateRelation } from '../outlets/types';
 import type { CoverageItem } from '../store-types';
 import type { RelatedMatch } from '../related/match';
 import type { BreakdownRow, CitedSourceView, OutletChip, RelatedEntry, RelatedGroup } from './types';
@@ -61,12 +61,13 @@ export function groupMatches(
     entry: Omit<RelatedEntry, 'url' | 'title' | 'publishedAt' | 'origin'>,
   ): RelatedGroup | null => {
     const o = outletOf(item.url, item.outletQid);
-    if (o && opts.selfQid && o.qid === opts.selfQid) return null;
-    const key = o ? o.qid : `host:${hostOf(item.url)}`;
+    const id = o ? outletId(o) : undefined;
+    if (id && opts.selfQid && id === opts.selfQid) return null;
+    const key = id ?? `host:${hostOf(item.url)}`;
     let g = groups.get(key);
     if (!g) {
       g = o
-        ? { outletId: o.qid, name: o.name, chip: chipOf(o), items: [] }
+        ? { outletId: outletId(o), name: o.name, chip: chipOf(o), items: [] }
         : { name: hostOf(item.url), chip: null, items: [] };
       groups.set(key, g);
     }

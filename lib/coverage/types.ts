@@ -29,7 +29,7 @@ export interface RelatedEntry {
 }
 
 export interface RelatedGroup {
-  /** Wikidata QID when the outlet is known. */
+  /** The outlet's id when it is known: Wikidata QID, or `local:<id>` (lib/outlets/types.ts `outletId`). */
   outletId?: string;
   /** Outlet name, or the host when the outlet is unknown. */
   name: string;

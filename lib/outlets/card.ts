@@ -21,6 +21,7 @@ import type {
   StateRelation,
 } from './types';
 import type { WrapperKind } from './unwrap';
+import { isWikidataId, outletId } from './types';
 
 /** One source of a fact, flattened for display: `date` is the retrieved or cited date. */
 export interface CardSource {
@@ -77,7 +78,7 @@ export interface CardSelfDisclosure {
 }
 
 export interface OutletReport {
-  /** Wikidata QID. */
+  /** The outlet's id: its Wikidata QID, or `local:<id>` while no corpus gave one (`outletId`). */
   id: string;
   name: string;
   match: {
@@ -239,9 +240,10 @@ export function buildOutletReport({ match, rsp, publishedTime, publisher }: Card
   const history = o.history.map((h) =>
     fact(h, (v): CardHistoryEvent => ({ ...v, afterArticle: isAfter(v.date, articleDate) })),
   );
-  const entries = rsp?.entries.filter((e) => e.qid === o.qid) ?? [];
+  const id = outletId(o);
+  const entries = rsp?.entries.filter((e) => e.qid === id) ?? [];
   const report: OutletReport = {
-    id: o.qid,
+    id,
     name: o.name,
     match: {
       domain: match.host,
@@ -319,7 +321,9 @@ export const ISSUES_URL = 'https://github.com/masthead-news/masthead/issues/new'
 export function reportWrongFactUrl(outlet: Pick<OutletReport, 'id' | 'name' | 'match' | 'dataAsOf'>): string {
   const title = `Outlet data: wrong fact for ${outlet.name} (${outlet.id})`;
   const body = [
-    `Outlet: ${outlet.name} — https://www.wikidata.org/wiki/${outlet.id}`,
+    isWikidataId(outlet.id)
+      ? `Outlet: ${outlet.name} — https://www.wikidata.org/wiki/${outlet.id}`
+      : `Outlet: ${outlet.name} — ${outlet.id} (no Wikidata QID in Masthead's data yet)`,
     `Matched domain: ${outlet.match.domain}`,
     `Data as of: ${outlet.dataAsOf}`,
     '',

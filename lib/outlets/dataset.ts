@@ -1,36 +1,23 @@
 /**
- * The shipped outlet dataset, loaded once: `outlets.json` expanded and indexed, `rsp.json` as is.
- * Imported by the background and the analyzer only — never by the content script or the popup
- * (the bench checks the content-script bundle does not carry it). The index is built on the first
- * call and then shared; it is frozen and never mutated.
+ * The shipped outlet dataset for Node and tests (the analyzer, the eval, vitest): the same files the
+ * extension packages, read synchronously through a JSON import. The extension never imports this
+ * module — its background loads the packaged files on first use (lib/outlets/dataset-load.ts), so
+ * neither the background bundle nor the content script carries the dataset (the bench and
+ * tests/e2e/manifest.test.mjs check both).
  */
 import type { OutletData } from './page';
 import storedJson from './data/outlets.json';
 import rspJson from './data/rsp.json';
-import { buildOutletIndex } from './lookup';
-import { expandOutletsFile, type RspFile, type StoredOutletsFile } from './types';
+import { buildOutletData, loadedOutletData, setSyncOutletSource } from './dataset-load';
+import type { RspFile, StoredOutletsFile } from './types';
 
-let memo: OutletData | null = null;
+export { buildOutletData, OUTLET_DATA_MEASURE } from './dataset-load';
 
-/** Builds the outlet data from stored files (exported for tests and the bench). */
-export function buildOutletData(stored: StoredOutletsFile, rsp: RspFile): OutletData {
-  const file = expandOutletsFile(stored);
-  return Object.freeze({ index: Object.freeze(buildOutletIndex(file.outlets)), rsp });
-}
+setSyncOutletSource(() =>
+  buildOutletData(storedJson as unknown as StoredOutletsFile, rspJson as unknown as RspFile),
+);
 
-/** Name of the `performance.measure` entry for the first build (read by the bench in the worker). */
-export const OUTLET_DATA_MEASURE = 'masthead:outlet-data';
-
-/** The shipped data, built on first use (timed once as OUTLET_DATA_MEASURE). */
+/** The shipped data, built on first use and then shared. */
 export function outletData(): OutletData {
-  if (!memo) {
-    const t0 = performance.now();
-    memo = buildOutletData(storedJson as unknown as StoredOutletsFile, rspJson as unknown as RspFile);
-    try {
-      performance.measure(OUTLET_DATA_MEASURE, { start: t0, end: performance.now() });
-    } catch {
-      // no User Timing here: nothing to record
-    }
-  }
-  return memo;
+  return loadedOutletData()!;
 }

@@ -4,7 +4,7 @@
  * registrable domain (Public Suffix List via tldts), so it costs O(labels) map reads.
  */
 import { getDomain } from 'tldts';
-import type { DomainRole, OutletRecord } from './types';
+import { outletId, type DomainRole, type OutletRecord } from './types';
 import { normalizeName } from './names';
 import { MAX_URL_LENGTH, parseHttpUrl, unwrapUrl, type WrapperKind } from './unwrap';
 
@@ -37,6 +37,7 @@ export interface OutletIndex {
   byHost: Map<string, IndexEntry[]>;
   /** normalised name/alias → outlets (a name shared by two outlets never matches). */
   byName: Map<string, OutletRecord[]>;
+  /** By `outletId` (the QID, or `local:<id>` for a record whose QID is unknown). */
   byQid: Map<string, OutletRecord>;
 }
 
@@ -84,7 +85,7 @@ export function buildOutletIndex(records: readonly OutletRecord[]): OutletIndex 
   const byName = new Map<string, OutletRecord[]>();
   const byQid = new Map<string, OutletRecord>();
   for (const outlet of records) {
-    byQid.set(outlet.qid, outlet);
+    byQid.set(outletId(outlet), outlet);
     for (const d of outlet.domains) {
       const host = stripWww(d.host.toLowerCase());
       if (!host) continue;

@@ -137,8 +137,14 @@ export const REVIEW_STATES = ['corpus-join', 'editor-curated', 'verified'] as co
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export interface OutletRecord {
-  /** Wikidata QID, the key: 'Q912429'. */
-  qid: string;
+  /**
+   * Wikidata QID: 'Q912429'. null when no corpus gave the outlet's QID (none is written from
+   * memory): such a record carries `localId` and waits for `npm run data:outlets` to resolve it
+   * through Wikidata P856 (official website). Key records by `outletId(o)`, never by `qid`.
+   */
+  qid: string | null;
+  /** Stable local key of a record whose QID is unknown ('hispantv'); absent when `qid` is set. */
+  localId?: string;
   name: string;
   aliases: string[];
   review: ReviewState;
@@ -160,6 +166,23 @@ export interface OutletRecord {
   wikipedia?: { lang: string; title: string };
   /** Links to raters' public pages only: never their ratings or text. */
   raterLinks: Array<{ name: string; url: string }>;
+}
+
+/** Prefix of the key of a record whose QID is unknown: never a valid Wikidata QID. */
+export const LOCAL_ID_PREFIX = 'local:';
+export const LOCAL_ID_RE = /^[a-z0-9][a-z0-9-]{1,47}$/;
+
+/**
+ * The outlet's key everywhere (index, card `id`, stored `outletQid`, analyzer `outlet.id`, RSP
+ * entries): its Wikidata QID, or `local:<localId>` while the QID is unknown.
+ */
+export function outletId(o: Pick<OutletRecord, 'qid' | 'localId'>): string {
+  return o.qid ?? `${LOCAL_ID_PREFIX}${o.localId ?? 'unknown'}`;
+}
+
+/** True for the key of a record with a Wikidata QID (false for `local:` keys). */
+export function isWikidataId(id: string): boolean {
+  return /^Q[1-9]\d{0,11}$/.test(id);
 }
 
 /** Every sourced fact of a record (identity, domains, fields), with a label for reports. */
@@ -272,6 +295,7 @@ export type RspStatus = (typeof RSP_STATUSES)[number];
 
 /** One RSP listing as of a date (CC BY-SA text). */
 export interface RspEntry {
+  /** The listed outlet's key, `outletId` of its record (a QID, or `local:<id>` while unresolved). */
   qid: string;
   /** The row's name on WP:RSP. */
   rspName: string;

@@ -67,7 +67,8 @@ const LABEL_PATHS = [
 export function facetsOf(outlet: unknown, siteName?: string): Facets {
   const out: Facets = {};
   const qid = firstString(outlet, QID_PATHS);
-  if (qid && /^Q\d{1,12}$/.test(qid)) out.outletQid = qid;
+  // A Wikidata QID, or the `local:<id>` key of a record whose QID is not known yet.
+  if (qid && /^(?:Q\d{1,12}|local:[a-z0-9-]{1,60})$/.test(qid)) out.outletQid = qid;
   const name = firstString(outlet, OUTLET_PATHS) ?? shortString(siteName);
   if (name) out.outletName = name;
   const country = firstString(outlet, COUNTRY_PATHS);

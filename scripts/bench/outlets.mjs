@@ -1,7 +1,8 @@
 // Bench section "outlets" (issue 3): resolver throughput on 100k URLs (Node, scripts/bench-outlets.ts),
-// the outlet data's JSON size, its load + index time inside the real background service worker
-// (performance.measure 'masthead:outlet-data', set by lib/outlets/dataset.ts on first use), and a
-// check that no content-script bundle carries the dataset.
+// the outlet data's JSON size (source and packaged), its fetch + parse + index time inside the real
+// background service worker (performance.measure 'masthead:outlet-data', set by
+// lib/outlets/dataset-load.ts on first use), the background bundle's size, and a check that no
+// script bundle (content script or background) carries the dataset: it is a packaged file.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,8 +21,8 @@ import {
   swEval,
 } from '../../tests/e2e/harness.mjs';
 
-/** Strings only the dataset files carry (a host list or a QID alone is not the dataset). */
-const DATASET_MARKERS = ['sourceTable', 'editor-recall', 'There is consensus that Press TV', 'Ofcom revoked'];
+/** Strings only the dataset files carry (fact text: a host list, a QID or a field name alone is not the dataset). */
+const DATASET_MARKERS = ['recall:wp:Press_TV', 'There is consensus that Press TV', 'Ofcom revoked'];
 
 function walk(dir) {
   return existsSync(dir)
@@ -39,11 +40,17 @@ function contentScriptCheck(buildDir) {
     return DATASET_MARKERS.some((m) => src.includes(m));
   });
   const background = walk(buildDir).filter((f) => /background\.js$/.test(f));
+  const packaged = path.join(buildDir, 'data', 'outlets.json');
   return {
     contentScripts: files.map((f) => path.relative(buildDir, f)),
     contentScriptBytes: files.reduce((s, f) => s + statSync(f).size, 0),
     datasetInContentScript: carries.map((f) => path.relative(buildDir, f)),
-    datasetInBackground: background.some((f) => readFileSync(f, 'utf8').includes('sourceTable')),
+    backgroundJsBytes: background.reduce((s, f) => s + statSync(f).size, 0),
+    datasetInBackground: background.some((f) => {
+      const src = readFileSync(f, 'utf8');
+      return DATASET_MARKERS.some((m) => src.includes(m));
+    }),
+    packagedOutletsJsonBytes: existsSync(packaged) ? statSync(packaged).size : null,
     pass: files.length > 0 && carries.length === 0,
   };
 }
@@ -118,7 +125,8 @@ export function outletsSummary(s) {
     .join(', ');
   return (
     `outlets: resolver ${r.urlsPerSec ?? '?'} URLs/s on ${r.urls ?? '?'} URLs; data ${kb(s.data.outletsJsonBytes)} ` +
-    `(${kb(s.data.outletsJsonGzipBytes)} gzip); background load+index ${s.background.loadAndIndexMs ?? s.background.error} ms; ` +
+    `(${kb(s.data.outletsJsonGzipBytes)} gzip); background fetch+load+index ${s.background.loadAndIndexMs ?? s.background.error} ms; ` +
+    `background.js ${kb(s.bundles['chrome-mv3'].backgroundJsBytes ?? 0)} (dataset ${s.bundles['chrome-mv3'].datasetInBackground ? 'bundled' : 'packaged'}); ` +
     `content scripts: ${cs}`
   );
 }

@@ -117,6 +117,20 @@ for (const browser of ['chrome', 'firefox']) {
     }
   });
 
+  test(`${browser}: the outlet dataset is a packaged file, in no script bundle`, () => {
+    const dir = BUILDS[browser];
+    const data = JSON.parse(readFileSync(path.join(dir, 'data', 'outlets.json'), 'utf8'));
+    assert.ok(data.outlets.length >= 500 && data.sourceTable, 'data/outlets.json is packaged');
+    assert.ok(JSON.parse(readFileSync(path.join(dir, 'data', 'rsp.json'), 'utf8')).entries.length > 0);
+    // Strings only the data carries (fact text), never code.
+    const markers = ['Ofcom revoked', 'There is consensus that Press TV', 'recall:wp:Press_TV'];
+    for (const f of walk(dir).filter((x) => x.endsWith('.js'))) {
+      const src = readFileSync(f, 'utf8');
+      for (const m of markers)
+        assert.ok(!src.includes(m), `${path.relative(dir, f)} carries the dataset (${m})`);
+    }
+  });
+
   test(`${browser}: no eval( / new Function( in shipped JavaScript (S4)`, () => {
     manifest(browser);
     const found = [];

@@ -40,12 +40,15 @@ let server, browser, errors;
 const cards = {};
 
 before(async () => {
-  server = await startServer({ ...seedRoutes(), ...fixtureRoutes(), [WAYBACK_PATH]: { file: seedFile() } });
+  server = await startServer({
+    ...seedRoutes(),
+    ...fixtureRoutes(),
+    [WAYBACK_PATH]: { file: seedFile() },
+  });
   const hostMap = Object.fromEntries(
-    ['www.presstv.ir', 'www.presstv.com', 'www.presstv.co.uk', 'web.archive.org'].map((h) => [
-      h,
-      server.port,
-    ]),
+    ['www.presstv.ir', 'www.presstv.com', 'www.presstv.co.uk', 'web.archive.org', 'www.hispantv.com'].map(
+      (h) => [h, server.port],
+    ),
   );
   browser = await launchWithExtension({ hostMap });
   errors = collectErrors(browser.context, browser.extensionId, browser.sw);
@@ -200,6 +203,33 @@ test('an outlet not in the data: the unknown state, the page self-description, a
   const b = await badge(tabId);
   assert.equal(b.text, '✓');
   assert.match(b.title, /outlet not in Masthead's data/);
+});
+
+// Records whose QID no corpus gives (qid null, key `local:<id>`): the same card, badge and report
+// link through the real build, from the packaged data file.
+test('an outlet without a Wikidata QID in the data: card, badge and report link by its local id', async () => {
+  const hispan = await popupFor(`http://www.hispantv.com/pages/article-plain`);
+  assert.equal(await testIdText(hispan.popup, 'outlet-name'), 'HispanTV');
+  assert.match(await testIdText(hispan.popup, 'outlet-country'), /^Iran\b/);
+  const control = await testIdText(hispan.popup, 'outlet-control');
+  assert.match(control, /^State-controlled/);
+  assert.match(control, /IRIB/);
+  assert.match(await hispan.popup.locator('[data-testid="outlet-rsp"]').first().innerText(), /^Deprecated/);
+  const report = new URL(
+    await hispan.popup.locator('[data-testid="report-wrong-fact"]').getAttribute('href'),
+  );
+  assert.match(report.searchParams.get('title'), /HispanTV \(local:hispantv\)/);
+  assert.ok(
+    !report.searchParams.get('body').includes('wikidata.org/wiki/local:'),
+    'no Wikidata link to a local id',
+  );
+  const b = await poll(
+    async () => ((await badge(hispan.tabId)).text === 'GOV' ? badge(hispan.tabId) : null),
+    {
+      what: 'GOV badge for HispanTV',
+    },
+  );
+  assert.match(b.title, /HispanTV — state-controlled/);
 });
 
 test('no errors from Masthead', () => {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getDomain } from 'tldts';
 import { buildOutletIndex, resolveOutlet } from '../../lib/outlets/lookup';
 import { unwrapUrl } from '../../lib/outlets/unwrap';
-import { expandOutletsFile, type StoredOutletsFile } from '../../lib/outlets/types';
+import { expandOutletsFile, outletId, type StoredOutletsFile } from '../../lib/outlets/types';
 import { corporaDir, parseCsv } from '../../scripts/data-outlets-csv';
 
 const dir = corporaDir();
@@ -100,7 +100,7 @@ for (const [url, { ia, lang }] of pairs) {
   tally(url, m);
   if (m) {
     origResolved++;
-    outletsSeen.add(m.outlet.qid);
+    outletsSeen.add(outletId(m.outlet));
   }
   const L = byLang.get(lang) ?? { urls: 0, resolved: 0 };
   L.urls++;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { reviewOf, type OutletRecord, type OutletsFile, type Source } from '@/lib/outlets/types';
-import { buildQuery, collectCore, mergeWikidata, type SparqlResponse } from '@/scripts/data-outlets-merge';
+import {
+  buildQuery,
+  buildWebsiteQuery,
+  collectCore,
+  lookupHosts,
+  mergeWikidata,
+  resolveLocalIds,
+  type SparqlResponse,
+} from '@/scripts/data-outlets-merge';
 import { RECALLED_WEBSITE_NOTE } from '@/scripts/data-outlets-curated';
 import { TABLE } from './fixtures';
 
@@ -147,6 +155,76 @@ describe('data:outlets merge (recorded SPARQL response)', () => {
     expect(file.outlets.find((o) => o.qid === 'Q90011')!.domains).toEqual([]);
     expect(report.conflicts).toContainEqual(
       expect.stringMatching(/Q90011.*presstv\.co\.uk is claimed by Q912429/),
+    );
+  });
+});
+
+describe('records without a QID (qid null): resolved by their P856 official website', () => {
+  const local = (localId: string, hosts: string[]): OutletRecord => ({
+    ...generated('Q1'),
+    qid: null,
+    localId,
+    name: `Local ${localId}`,
+    review: 'editor-curated',
+    sources: [recall('https://en.wikipedia.org/wiki/X')],
+    domains: hosts.map((host) => ({
+      host,
+      role: 'primary' as const,
+      sources: [recall('https://en.wikipedia.org/wiki/X')],
+      asOf: '2026-01-01',
+      unverified: true as const,
+    })),
+  });
+  const site = (qid: string, url: string) => ({
+    item: { type: 'uri', value: `http://www.wikidata.org/entity/${qid}` },
+    website: { type: 'uri', value: url },
+  });
+  const file = (): OutletsFile => ({
+    ...table(),
+    outlets: [
+      ...table().outlets,
+      local('one', ['one.example']),
+      local('two', ['two.example']),
+      local('taken', ['taken.example']),
+      local('none', ['none.example']),
+    ],
+  });
+
+  it('asks for the usual URL forms of each host', () => {
+    const q = buildWebsiteQuery(['one.example']);
+    for (const u of ['http://one.example', 'https://www.one.example/', 'https://one.example/'])
+      expect(q).toContain(`<${u}>`);
+    expect(lookupHosts(local('x', ['a.example']))).toEqual(['a.example']);
+  });
+
+  it('gives a QID only for exactly one item not already in the table', () => {
+    const res: SparqlResponse = {
+      head: { vars: ['item', 'website'] },
+      results: {
+        bindings: [
+          site('Q111', 'https://www.one.example/'),
+          site('Q221', 'https://two.example'),
+          site('Q222', 'http://two.example/'),
+          site('Q912429', 'https://taken.example/'),
+        ],
+      },
+    };
+    const { file: out, resolved, unresolved } = resolveLocalIds(file(), res, '2026-12-01');
+    const one = out.outlets.find((o) => o.name === 'Local one')!;
+    expect(one.qid).toBe('Q111');
+    expect('localId' in one).toBe(false);
+    expect(one.sources.at(-1)).toMatchObject({ basis: 'fetched', url: 'https://www.wikidata.org/wiki/Q111' });
+    expect(resolved).toEqual(['local:one Local one → Q111']);
+    expect(unresolved.map((u) => u.split(':')[1])).toEqual([
+      'two Local two',
+      'taken Local taken',
+      'none Local none',
+    ]);
+    // The other records are untouched, and mergeWikidata leaves records without a QID alone.
+    expect(out.outlets.filter((o) => o.qid === null).map((o) => o.localId)).toEqual(['two', 'taken', 'none']);
+    const merged = mergeWikidata(out, resp, '2026-12-01');
+    expect(merged.file.outlets.filter((o) => o.qid === null)).toEqual(
+      out.outlets.filter((o) => o.qid === null),
     );
   });
 });

@@ -42,6 +42,11 @@ describe('facetsOf', () => {
     expect(facetsOf(null, 'Site')).toEqual({ outletName: 'Site' });
     expect(facetsOf({ qid: 'not-a-qid', state: { value: { relation: 'unknown' } } })).toEqual({});
     expect(facetsOf([1, 2, 3])).toEqual({});
+    expect(facetsOf({ id: 'local:hispantv', name: 'HispanTV' })).toEqual({
+      outletQid: 'local:hispantv',
+      outletName: 'HispanTV',
+    });
+    expect(facetsOf({ id: 'local:<script>' }).outletQid).toBeUndefined();
   });
 });
 
