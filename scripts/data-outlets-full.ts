@@ -9,6 +9,7 @@ import { FULL_RECORDS as FIRST_BATCH, type FullSpec } from './data-outlets-curat
 import { AGENCIES } from './data-outlets-full-agencies';
 import { BROADCASTERS } from './data-outlets-full-broadcasters';
 import { WITH_QID, WITHOUT_QID, type UnresolvedSpec } from './data-outlets-full-international';
+import { RSP_NEWS } from './data-outlets-rsp-news';
 import { PAPERS } from './data-outlets-full-papers';
 
 export const FULL_RECORDS: FullSpec[] = [
@@ -20,5 +21,5 @@ export const FULL_RECORDS: FullSpec[] = [
 ];
 
 /** Curated records whose QID no corpus gives (`qid: null`, keyed `local:<localId>`). */
-export const UNRESOLVED_RECORDS: UnresolvedSpec[] = WITHOUT_QID;
+export const UNRESOLVED_RECORDS: UnresolvedSpec[] = [...WITHOUT_QID, ...RSP_NEWS];
 export type { UnresolvedSpec };

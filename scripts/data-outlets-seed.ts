@@ -271,6 +271,9 @@ async function main(): Promise<void> {
     const statuses = (JSON.parse(row.status || '[]') as string[])
       .map((s) => STATUS_MAP[s.toLowerCase()])
       .filter((s): s is RspStatus => !!s);
+    // A row whose status was disputed in the snapshot ("Wikipedia:Reliable sources/Noticeboard")
+    // rates nothing: its hosts still identify the outlet, but no listing is shown.
+    if (statuses.length === 0) continue;
     rspEntries.push({
       qid,
       rspName: row.name ?? '',
