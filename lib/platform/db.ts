@@ -8,6 +8,8 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { CacheRow, CoverageItem, FeedRow, HighlightRow, SavedArticle } from '../store-types';
+import type { PostingRow } from '../related/postings';
+import { buildPostings } from './coverage-postings';
 import type { StoredPage } from '../types';
 
 export const DEFAULT_DB_NAME = 'masthead';
@@ -19,6 +21,7 @@ export class MastheadDb extends Dexie {
   feeds!: EntityTable<FeedRow, 'id'>;
   coverage!: EntityTable<CoverageItem, 'urlKey'>;
   cache!: EntityTable<CacheRow, 'key'>;
+  postings!: EntityTable<PostingRow, 'key'>;
 
   /** Tests pass a unique name (Dexie captures `indexedDB` at import) or `{ indexedDB, IDBKeyRange }`. */
   constructor(name = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -36,6 +39,15 @@ export class MastheadDb extends Dexie {
       coverage: '&urlKey, publishedAt, seenAt, outletQid, feedId, origin, *terms, *people',
       cache: '&key, expiresAt',
     });
+    // v3 — 0.3.0: compact postings of `coverage`'s terms/people for related-coverage matching
+    // (lib/platform/coverage-postings.ts), derived data built here from the existing rows.
+    this.version(3)
+      .stores({ postings: '&key' })
+      .upgrade((tx) =>
+        buildPostings({ coverage: tx.table('coverage'), postings: tx.table('postings') }).then(
+          () => undefined,
+        ),
+      );
   }
 }
 
