@@ -133,6 +133,7 @@ export async function getRelated(
   Object.assign(timing, {
     postings: Math.round(stats.postingsMs * 100) / 100,
     fetch: Math.round(stats.fetchMs * 100) / 100,
+    read: Math.round(stats.readMs * 100) / 100,
     keysRead: stats.postingsRead,
     rowsRead: stats.fetched,
   });

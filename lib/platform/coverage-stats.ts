@@ -43,12 +43,15 @@ function asStats(row: CacheRow | undefined): CoverageStats | null {
 const row = (s: CoverageStats): CacheRow => ({ key: COVERAGE_STATS_KEY, expiresAt: FOREVER, value: s });
 
 /** The stored stats, or null when there are none (a caller in a read-only transaction counts). */
-export async function readCoverageStats(db: MastheadDb): Promise<CoverageStats | null> {
+export async function readCoverageStats(db: Pick<MastheadDb, 'cache'>): Promise<CoverageStats | null> {
   return asStats(await db.cache.get(COVERAGE_STATS_KEY));
 }
 
 /** Count the table (slow: a full walk) and store the result with a fresh version. */
-export async function recountCoverage(db: MastheadDb, counted?: number): Promise<CoverageStats> {
+export async function recountCoverage(
+  db: Pick<MastheadDb, 'cache' | 'coverage'>,
+  counted?: number,
+): Promise<CoverageStats> {
   const count = counted ?? (await db.coverage.count());
   const prev = await readCoverageStats(db);
   const s = { count, version: Math.max((prev?.version ?? 0) + 1, Date.now()), common: [] };

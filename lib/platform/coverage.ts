@@ -11,6 +11,8 @@ import { normalizeUrl } from '../url/normalize';
 import type { MastheadDb } from './db';
 import { retentionDays } from '../feeds/retention';
 import { bumpCoverageStats, recountCoverage } from './coverage-stats';
+import { updatePostings } from './coverage-postings';
+import { recordChange, type PostingChanges } from '../related/postings';
 
 export {
   DEFAULT_RETENTION_DAYS,
@@ -46,10 +48,13 @@ export function historyCoverage(report: PageReport, now: Date): CoverageItem | n
 export async function upsertHistoryCoverage(db: MastheadDb, report: PageReport, now: Date): Promise<boolean> {
   const row = historyCoverage(report, now);
   if (!row) return false;
-  await db.transaction('rw', db.coverage, db.cache, async () => {
-    const isNew = (await db.coverage.where('urlKey').equals(row.urlKey).count()) === 0;
+  await db.transaction('rw', db.coverage, db.postings, db.cache, async () => {
+    const prev = await db.coverage.get(row.urlKey);
     await db.coverage.put(row);
-    await bumpCoverageStats(db, isNew ? 1 : 0);
+    const changes: PostingChanges = new Map();
+    recordChange(changes, row.urlKey, prev, row);
+    await updatePostings(db, changes);
+    await bumpCoverageStats(db, prev ? 0 : 1);
   });
   return true;
 }
@@ -88,23 +93,42 @@ export function itemCoverage(
 export async function storeCoverage(db: MastheadDb, rows: readonly CoverageItem[]): Promise<number> {
   if (rows.length === 0) return 0;
   const unique = [...new Map(rows.map((r) => [r.urlKey, r])).values()];
-  return db.transaction('rw', db.coverage, db.cache, async () => {
+  return db.transaction('rw', db.coverage, db.postings, db.cache, async () => {
     const existing = await db.coverage.bulkGet(unique.map((r) => r.urlKey));
-    const write = unique.filter((_, i) => existing[i]?.origin !== 'history');
+    const changes: PostingChanges = new Map();
+    const write = unique.filter((r, i) => {
+      const prev = existing[i];
+      if (prev?.origin === 'history') return false;
+      recordChange(changes, r.urlKey, prev, r);
+      return true;
+    });
     await db.coverage.bulkPut(write);
+    await updatePostings(db, changes);
     await bumpCoverageStats(db, existing.filter((e) => e === undefined).length);
     return write.length;
   });
 }
 
+/** Rows deleted per step of a prune (read first: their postings go with them). */
+const PRUNE_CHUNK = 1000;
+
 /**
- * Delete coverage rows not seen for `days` days, and count the table again (the daily alarm: the
- * full walk is off any query's path). Returns how many were deleted.
+ * Delete coverage rows not seen for `days` days, with their postings, and count the table again
+ * (the daily alarm: the full walk is off any query's path). Returns how many were deleted.
  */
 export async function pruneCoverage(db: MastheadDb, now: Date, days: number): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays(days) * 86_400_000).toISOString();
-  return db.transaction('rw', db.coverage, db.cache, async () => {
-    const removed = await db.coverage.where('seenAt').below(cutoff).delete();
+  return db.transaction('rw', db.coverage, db.postings, db.cache, async () => {
+    let removed = 0;
+    for (;;) {
+      const rows = await db.coverage.where('seenAt').below(cutoff).limit(PRUNE_CHUNK).toArray();
+      if (rows.length === 0) break;
+      const changes: PostingChanges = new Map();
+      for (const r of rows) recordChange(changes, r.urlKey, r, undefined);
+      await db.coverage.bulkDelete(rows.map((r) => r.urlKey));
+      await updatePostings(db, changes);
+      removed += rows.length;
+    }
     await recountCoverage(db);
     return removed;
   });

@@ -8,6 +8,8 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { CacheRow, CoverageItem, FeedRow, HighlightRow, SavedArticle } from '../store-types';
+import type { PostingRow } from '../related/postings';
+import { buildPostings } from './coverage-postings';
 import type { StoredPage } from '../types';
 
 export const DEFAULT_DB_NAME = 'masthead';
@@ -19,6 +21,7 @@ export class MastheadDb extends Dexie {
   feeds!: EntityTable<FeedRow, 'id'>;
   coverage!: EntityTable<CoverageItem, 'urlKey'>;
   cache!: EntityTable<CacheRow, 'key'>;
+  postings!: EntityTable<PostingRow, 'key'>;
 
   /** Tests pass a unique name (Dexie captures `indexedDB` at import) or `{ indexedDB, IDBKeyRange }`. */
   constructor(name = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -39,10 +42,16 @@ export class MastheadDb extends Dexie {
     // v3 — 0.3.0: `saved` keeps only the index it is queried by (`savedAt`: newest first for the
     // reading list's first paint and for export). Filters, facets and search run in memory, and
     // every index costs IndexedDB write time (a 10,000-row import writes ~40% less with one index
-    // than with seven). Dropping indexes leaves every row as it is, so no row upgrade runs.
-    this.version(3).stores({
-      saved: '&urlKey, savedAt',
-    });
+    // than with seven); dropping indexes leaves every row as it is. New: compact postings of
+    // `coverage`'s terms/people for related-coverage matching (lib/platform/coverage-postings.ts),
+    // derived data built here from the existing rows.
+    this.version(3)
+      .stores({ saved: '&urlKey, savedAt', postings: '&key' })
+      .upgrade((tx) =>
+        buildPostings({ coverage: tx.table('coverage'), postings: tx.table('postings') }).then(
+          () => undefined,
+        ),
+      );
   }
 }
 

@@ -139,6 +139,17 @@ export function prepareArticle(a: MatchArticle): PreparedArticle {
   };
 }
 
+/** The article's weighted vector and its norm, made once per article and idf (many items are scored). */
+const queryVectors = new WeakMap<PreparedArticle, { idf: IdfFn; qv: Map<string, number>; qn: number }>();
+function queryVector(q: PreparedArticle, idf: IdfFn): { qv: Map<string, number>; qn: number } {
+  const hit = queryVectors.get(q);
+  if (hit?.idf === idf) return hit;
+  const qv = vector(q.terms, idf);
+  const made = { idf, qv, qn: norm(qv) };
+  queryVectors.set(q, made);
+  return made;
+}
+
 /** Score one candidate against a prepared article (`content`: the score before the date factor). */
 export function scoreItem(
   q: PreparedArticle,
@@ -146,7 +157,7 @@ export function scoreItem(
   idf: IdfFn,
   windowDays = DEFAULT_OPTIONS.windowDays,
 ): { score: number; content: number; reasons: string[] } {
-  const qv = vector(q.terms, idf);
+  const { qv, qn } = queryVector(q, idf);
   const iv = vector(item.terms ?? [], idf);
   let dot = 0;
   const common: [string, number][] = [];
@@ -157,7 +168,7 @@ export function scoreItem(
       common.push([t, w * x]);
     }
   }
-  const denom = norm(qv) * norm(iv);
+  const denom = qn * norm(iv);
   const termSim = denom > 0 ? dot / denom : 0;
   const people = q.people.length && item.people?.length ? sharedPeople(q.people, item.people) : [];
   const hasPeople = q.people.length > 0 && (item.people?.length ?? 0) > 0;
@@ -168,9 +179,11 @@ export function scoreItem(
   // Thin evidence (short items make cosines jumpy): at most one shared person and fewer than two
   // shared words beyond that person's own name — e.g. a same-day story about another event that
   // names one famous person the article also names.
-  const nameWords = new Set(people.flatMap((p) => p.split(' ').map((w) => stem(foldWord(w)))));
-  const otherCommon = common.filter(([t]) => !nameWords.has(t)).length;
-  if (people.length <= 1 && otherCommon < 2) content *= THIN_EVIDENCE;
+  if (people.length <= 1) {
+    const nameWords = new Set(people.flatMap((p) => p.split(' ').map((w) => stem(foldWord(w)))));
+    const otherCommon = common.filter(([t]) => !nameWords.has(t)).length;
+    if (otherCommon < 2) content *= THIN_EVIDENCE;
+  }
   const df = dateFactor(q.publishedAt, item.publishedAt, windowDays);
   const reasons: string[] = [];
   if (people.length) reasons.push(`Names the same people: ${people.slice(0, 4).map(titleCase).join(', ')}`);

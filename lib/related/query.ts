@@ -4,9 +4,11 @@
  *
  * Retrieval, bounded at any table size (cost grows with posting sizes, not with the table):
  * 1. for each of the article's top `queryTerms` terms and its `queryPeople` people (and their
- *    surnames), the primary keys from the multi-entry `terms`/`people` indexes, capped at
- *    `maxPosting`: a term stored on more items than that says little about one story, so it does
- *    not rank candidates (for scoring it gets the idf of a posting just over the cap);
+ *    surnames), the primary keys of the items holding it, capped at `maxPosting` — from a
+ *    `postings` reader when the caller has one (lib/platform/coverage-postings.ts: all lists in
+ *    one bulk read), else from the multi-entry `terms`/`people` indexes: a term stored on more
+ *    items than that says little about one story, so it does not rank candidates (for scoring it
+ *    gets the idf of a posting just over the cap);
  * 2. keys are ranked by the idf-weighted sum of their postings (idf = ln(1 + N/df), df = posting
  *    size, N = table count);
  * 3. rows are read best first, `fetchBatch` at a time (one `bulkGet` each, the costly step), and
@@ -27,6 +29,20 @@ import {
   type RelatedMatch,
 } from './match';
 import { rankWeight, surnameOf } from './terms';
+
+/**
+ * Posting lists for many index keys at once (`terms:japan`, `people:shinzo abe`), in order: each
+ * the primary keys of the rows holding it, or TOO_COMMON when more than `limit` rows hold it.
+ * lib/platform/coverage-postings.ts reads them from the compact `postings` table in one request
+ * each; without a reader the table's multi-entry indexes are read.
+ */
+export type PostingsReader = (
+  keys: readonly string[],
+  limit: number,
+) => Promise<readonly (readonly string[])[]>;
+
+/** A posting list standing for "on more rows than the limit" (compared by identity). */
+export const TOO_COMMON: readonly string[] = Object.freeze([]);
 
 /** The subset of Dexie's Table<CoverageItem, string> used here. */
 export interface CoverageTableLike {
@@ -52,6 +68,8 @@ export interface StoreQueryOptions extends MatchOptions {
    * IndexedDB's `count()` walks the whole store, the slowest step at 100k rows.
    */
   total?: number | Promise<number>;
+  /** Reads postings from elsewhere than the table's indexes (same answers, fewer requests). */
+  postings?: PostingsReader;
 }
 
 export const DEFAULT_STORE_OPTIONS: StoreQueryOptions = {
@@ -71,9 +89,10 @@ export interface StoreQueryStats {
   termsDropped: string[];
   candidates: number;
   fetched: number;
-  /** Milliseconds reading postings (and the count), and reading + scoring rows. */
+  /** Milliseconds reading postings (and the count), and reading + scoring rows (of which reading). */
   postingsMs: number;
   fetchMs: number;
+  readMs: number;
 }
 
 /** Related items from the store, best first, and what the query did (for the bench and debugging). */
@@ -91,22 +110,27 @@ export async function findRelatedInStore(
   const lookup = q.terms.filter((t) => !isCommon(t)).slice(0, o.queryTerms);
   const terms = [...q.terms.filter(isCommon), ...lookup];
   const personKeys = [...new Set(q.people.slice(0, o.queryPeople).flatMap((p) => [p, surnameOf(p)]))];
-  const TOO_COMMON: string[] = [];
-  const posting = (index: string, key: string): Promise<string[]> =>
-    common?.has(`${index}:${key}`)
-      ? Promise.resolve(TOO_COMMON)
-      : table
-          .where(index)
-          .equals(key)
-          .limit(o.maxPosting + 1)
+  const lookups = [...terms.map((t) => `terms:${t}`), ...personKeys.map((p) => `people:${p}`)];
+  const wanted = lookups.filter((k) => !common?.has(k));
+  const fromIndexes: PostingsReader = (keys, limit) =>
+    Promise.all(
+      keys.map((k) => {
+        const i = k.indexOf(':');
+        return table
+          .where(k.slice(0, i))
+          .equals(k.slice(i + 1))
+          .limit(limit + 1)
           .primaryKeys();
+      }),
+    );
   const t0 = performance.now();
-  const [total, termPostings, peoplePostings] = await Promise.all([
+  const [total, lists] = await Promise.all([
     o.total ?? table.count(),
-    Promise.all(terms.map((t) => posting('terms', t))),
-    Promise.all(personKeys.map((p) => posting('people', p))),
+    (o.postings ?? fromIndexes)(wanted, o.maxPosting),
   ]);
   const t1 = performance.now();
+  const read = new Map(wanted.map((k, i) => [k, lists[i]!]));
+  const postingOf = (k: string) => read.get(k) ?? TOO_COMMON;
   const stats: StoreQueryStats = {
     total,
     postingsRead: 0,
@@ -115,13 +139,14 @@ export async function findRelatedInStore(
     fetched: 0,
     postingsMs: t1 - t0,
     fetchMs: 0,
+    readMs: 0,
   };
   if (total === 0) return { matches: [], stats };
 
   const idfOf = new Map<string, number>();
   const acc = new Map<string, number>();
   /** Adds a posting to the candidate ranking; idf is kept for terms (people keys have their own). */
-  const addPostings = (index: 'terms' | 'people', key: string, list: string[], weight: number) => {
+  const addPostings = (index: 'terms' | 'people', key: string, list: readonly string[], weight: number) => {
     stats.postingsRead += list.length;
     const tooCommon = list === TOO_COMMON || list.length > o.maxPosting;
     const idf = Math.log(1 + total / (tooCommon ? o.maxPosting + 1 : Math.max(1, list.length)));
@@ -134,8 +159,8 @@ export async function findRelatedInStore(
     for (const k of list) acc.set(k, (acc.get(k) ?? 0) + idf * weight);
   };
   const rank = new Map(q.terms.map((t, i) => [t, i]));
-  terms.forEach((t, i) => addPostings('terms', t, termPostings[i]!, rankWeight(rank.get(t) ?? i)));
-  personKeys.forEach((p, i) => addPostings('people', p, peoplePostings[i]!, 1));
+  terms.forEach((t, i) => addPostings('terms', t, postingOf(`terms:${t}`), rankWeight(rank.get(t) ?? i)));
+  personKeys.forEach((p) => addPostings('people', p, postingOf(`people:${p}`), 1));
 
   const ranked = [...acc]
     .filter(([k]) => k !== q.urlKey)
@@ -150,9 +175,11 @@ export async function findRelatedInStore(
 
   const scored: { item: CoverageItem; score: number; reasons: string[] }[] = [];
   for (let from = 0; from < ranked.length; from += o.fetchBatch) {
+    const r0 = performance.now();
     const rows = (await table.bulkGet(ranked.slice(from, from + o.fetchBatch))).filter(
       (r): r is CoverageItem => !!r,
     );
+    stats.readMs += performance.now() - r0;
     stats.fetched += rows.length;
     let useful = 0;
     for (const item of rows) {
