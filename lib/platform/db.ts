@@ -14,6 +14,9 @@ import type { StoredPage } from '../types';
 
 export const DEFAULT_DB_NAME = 'masthead';
 
+/** Tables of data derived from other tables (rebuilt from them): not the reader's stored items. */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['postings']);
+
 export class MastheadDb extends Dexie {
   pages!: EntityTable<StoredPage, 'urlKey'>;
   saved!: EntityTable<SavedArticle, 'urlKey'>;
