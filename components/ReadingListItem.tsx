@@ -3,6 +3,8 @@ export interface ReadingListItemData {
   urlKey: string;
   title: string;
   outlet: string;
+  /** The outlet's control/funding label when saved ("State-controlled"), if known. */
+  control?: string;
   savedAt: string;
   state: 'unread' | 'archived';
   favourite: boolean;
@@ -85,6 +87,7 @@ export function ReadingListItem({
         </a>
         <p class="rl-item__meta">
           <span>{item.outlet}</span>
+          {item.control && <span class="rl-chip rl-chip--control">{item.control}</span>}
           <span aria-hidden="true"> · </span>
           <span>Saved {dayOf(item.savedAt)}</span>
           {item.state === 'archived' && <span class="rl-chip rl-chip--state">Archived</span>}

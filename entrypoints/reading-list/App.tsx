@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReadingListItem, type ReadingListItemData } from '@/components/ReadingListItem';
 import { Wordmark } from '@/components/Wordmark';
+import { shortControlLabel } from '@/lib/outlets/card';
 import { outletOf } from '@/lib/reading-list/filter';
 import { parseTagInput } from '@/lib/reading-list/fields';
 import type { SavedDb } from '@/lib/reading-list/store';
@@ -18,6 +19,7 @@ const itemData = (r: SavedArticle): ReadingListItemData => ({
   urlKey: r.urlKey,
   title: r.title,
   outlet: outletOf(r),
+  ...(r.controlLabel ? { control: shortControlLabel(r.controlLabel) } : {}),
   savedAt: r.savedAt,
   state: r.state,
   favourite: r.favourite === 1,

@@ -1,3 +1,4 @@
+import { shortControlLabel } from '@/lib/outlets/card';
 import type { Facet, ListFilter, SortKey } from '@/lib/reading-list/filter';
 import { SORT_LABELS } from '@/lib/reading-list/filter';
 import type { ListState } from './state';
@@ -15,12 +16,15 @@ function FacetSelect({
   value,
   facets,
   onChange,
+  display = (v) => v,
 }: {
   id: string;
   label: string;
   value?: string;
   facets: Facet[];
   onChange: (v: string | undefined) => void;
+  /** How a value is shown (the stored value stays the option's value). */
+  display?: (v: string) => string;
 }) {
   return (
     <div class="rl-field">
@@ -34,7 +38,7 @@ function FacetSelect({
         <option value="">Any{facets.length === 0 ? ' (none known)' : ''}</option>
         {facets.slice(0, 300).map((f) => (
           <option value={f.value} key={f.value}>
-            {f.value} ({f.count})
+            {display(f.value)} ({f.count})
           </option>
         ))}
       </select>
@@ -93,6 +97,7 @@ export function Filters({ state }: { state: ListState }) {
         label="Control / funding"
         value={f.label}
         facets={facets.labels}
+        display={shortControlLabel}
         onChange={(label) => set({ label })}
       />
       <div class="rl-field rl-field--dates">

@@ -2,7 +2,7 @@
  * Same-story matches → the popup's Related view: grouped by outlet (best match first), with each
  * outlet's chip and a breakdown by country and ownership type. Pure.
  */
-import { CONTROL_LABELS } from '../outlets/card';
+import { CONTROL_LABELS, SHORT_CONTROL_LABELS } from '../outlets/card';
 import { outletId, type OutletRecord, type StateRelation } from '../outlets/types';
 import type { CoverageItem } from '../store-types';
 import type { RelatedMatch } from '../related/match';
@@ -11,22 +11,11 @@ import type { BreakdownRow, CitedSourceView, OutletChip, RelatedEntry, RelatedGr
 /** An item's outlet from the resolver, or null when unknown. */
 export type OutletOf = (url: string, qid: string | undefined) => OutletRecord | null;
 
-/** Chip-sized labels; the outlet card's CONTROL_LABELS stay the long form. */
-const SHORT_CONTROL: Record<StateRelation, string> = {
-  'state-controlled': 'State-controlled',
-  'public-service-independent': 'Public service',
-  'state-funded': 'State-funded',
-  'party-owned': 'Party-owned',
-  private: 'Private',
-  'non-profit': 'Non-profit',
-  unknown: 'Ownership unknown',
-};
-
 export function chipOf(o: OutletRecord): OutletChip {
   const relation: StateRelation = o.state?.value.relation ?? 'unknown';
   return {
     country: o.country.value.name || 'Country unknown',
-    control: SHORT_CONTROL[relation] ?? 'Ownership unknown',
+    control: SHORT_CONTROL_LABELS[relation] ?? 'Ownership unknown',
     controlLong: CONTROL_LABELS[relation] ?? 'Unknown',
     relation,
   };

@@ -122,6 +122,24 @@ export const CONTROL_LABELS: Record<StateRelation, string> = {
   unknown: 'Unknown',
 };
 
+/** Chip-sized labels (related-coverage chips, reading-list rows); CONTROL_LABELS are the long form. */
+export const SHORT_CONTROL_LABELS: Record<StateRelation, string> = {
+  'state-controlled': 'State-controlled',
+  'public-service-independent': 'Public service',
+  'state-funded': 'State-funded',
+  'party-owned': 'Party-owned',
+  private: 'Private',
+  'non-profit': 'Non-profit',
+  unknown: 'Ownership unknown',
+};
+
+/** The chip label of a stored control/funding value; an unrecognised value is shown as written. */
+export function shortControlLabel(relation: string): string {
+  return Object.prototype.hasOwnProperty.call(SHORT_CONTROL_LABELS, relation)
+    ? SHORT_CONTROL_LABELS[relation as StateRelation]
+    : relation;
+}
+
 export const RSP_LABELS: Record<RspStatus, string> = {
   'generally-reliable': 'Generally reliable',
   'no-consensus': 'No consensus',

@@ -253,6 +253,55 @@ function observeLongTasks() {
   }
 }
 
+/**
+ * Runs in the extension page: writes `n` rows shaped like imported Pocket rows with the raw
+ * IndexedDB API into scratch databases (deleted after), with one index (`savedAt`) and without.
+ */
+async function rawIdbBaseline(n) {
+  const rows = Array.from({ length: n }, (_, i) => {
+    const at = new Date(1_600_000_000_000 + i * 1000).toISOString();
+    return {
+      urlKey: `https://baseline${i % 50}.invalid/2020/01/${i}/story-${i}`,
+      url: `https://www.baseline${i % 50}.invalid/2020/01/${i}/story-${i}?utm_source=x`,
+      title: `Story number ${i}`,
+      savedAt: at,
+      updatedAt: at,
+      state: 'unread',
+      favourite: 0,
+      tags: ['news', 'world'],
+      note: '',
+      origin: 'import',
+      importFormat: 'pocket-csv',
+    };
+  });
+  const run = async (withIndex) => {
+    const name = `masthead-bench-raw-${withIndex ? 'index' : 'none'}-${Math.random()}`;
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open(name, 1);
+      r.onupgradeneeded = () => {
+        const store = r.result.createObjectStore('saved', { keyPath: 'urlKey' });
+        if (withIndex) store.createIndex('savedAt', 'savedAt');
+      };
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const t0 = performance.now();
+    for (let i = 0; i < rows.length; i += 500) {
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('saved', 'readwrite');
+        for (const r of rows.slice(i, i + 500)) tx.objectStore('saved').put(r);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    const ms = Math.round(performance.now() - t0);
+    db.close();
+    indexedDB.deleteDatabase(name);
+    return ms;
+  };
+  return { rows: n, oneIndexMs: await run(true), noIndexMs: await run(false) };
+}
+
 export async function benchChromium(n, importRows, { extDir } = {}) {
   const browser = await launchWithExtension({
     viewport: { width: 1280, height: 800 },
@@ -348,6 +397,7 @@ export async function benchChromium(n, importRows, { extDir } = {}) {
         ]),
       );
     });
+    const rawIdb = await page.evaluate(rawIdbBaseline, importRows);
     return {
       items: n,
       firstPaint: {
@@ -384,6 +434,10 @@ export async function benchChromium(n, importRows, { extDir } = {}) {
         targetMs: TARGETS.importMs,
         pass: previewMs + writeMs <= TARGETS.importMs,
       },
+      // Baseline in the same run and page: the same number of rows of the same shape written with
+      // the raw IndexedDB API (no Masthead, no Dexie) into a scratch database, 500 per transaction,
+      // with the `saved` table's one index and with none: the floor the write half stands on.
+      rawIdbBaseline: rawIdb,
     };
   } finally {
     await browser.close();
@@ -414,7 +468,7 @@ export function readingListSummary(r) {
     `reading list: search p95 ${r.search.p95Ms} ms at ${r.search.items} items (${r.search.pass ? 'pass' : 'FAIL'} ≤ ${TARGETS.searchP95Ms}), ` +
     `import ${r.importNode.rows} rows ${r.importNode.totalMs} ms in Node (${r.importNode.pass ? 'pass' : 'FAIL'})` +
     (c && !c.error
-      ? `, page FCP ${c.firstPaint.medianFcpMs} ms / list ${c.firstPaint.medianListMs} ms, UI import ${c.uiImport.totalMs} ms (longest task ${c.uiImport.longestTaskMs} ms)`
+      ? `, page FCP ${c.firstPaint.medianFcpMs} ms / list ${c.firstPaint.medianListMs} ms, UI import ${c.uiImport.totalMs} ms (longest task ${c.uiImport.longestTaskMs} ms; raw IndexedDB baseline for the same rows ${c.rawIdbBaseline?.oneIndexMs} ms)`
       : c?.error
         ? `, Chromium part failed: ${c.error}`
         : '')

@@ -116,6 +116,10 @@ test('the reading list finds it by searching "Kishida"', async () => {
   });
   assert.match(await list.locator('[data-testid="rl-item"]').innerText(), /unwavering alliance/);
   assert.match(await list.locator('[data-testid="rl-count"]').innerText(), /^1 of 1/);
+  // The row carries the outlet's control label as saved, and the filters offer it by name.
+  assert.match(await list.locator('[data-testid="rl-item"]').innerText(), /Press ?TV\s*State-controlled/);
+  assert.deepEqual(await list.locator('#rl-label option').allInnerTexts(), ['Any', 'State-controlled (1)']);
+  assert.deepEqual(await list.locator('#rl-country option').allInnerTexts(), ['Any', 'Iran (1)']);
   await list.locator('[data-testid="rl-search"]').fill('nosuchwordanywhere');
   await poll(async () => (await list.locator('[data-testid="rl-empty"]').count()) === 1, {
     what: 'empty result',
