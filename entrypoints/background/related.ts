@@ -134,6 +134,8 @@ export async function getRelated(
     postings: Math.round(stats.postingsMs * 100) / 100,
     fetch: Math.round(stats.fetchMs * 100) / 100,
     read: Math.round(stats.readMs * 100) / 100,
+    score: Math.round(stats.scoreMs * 100) / 100,
+    rank: Math.round(stats.rankMs * 100) / 100,
     keysRead: stats.postingsRead,
     rowsRead: stats.fetched,
   });

@@ -93,6 +93,9 @@ export interface StoreQueryStats {
   postingsMs: number;
   fetchMs: number;
   readMs: number;
+  /** Of fetchMs: scoring the rows read, and ranking/merging the scored ones. */
+  scoreMs: number;
+  rankMs: number;
 }
 
 /** Related items from the store, best first, and what the query did (for the bench and debugging). */
@@ -140,6 +143,8 @@ export async function findRelatedInStore(
     postingsMs: t1 - t0,
     fetchMs: 0,
     readMs: 0,
+    scoreMs: 0,
+    rankMs: 0,
   };
   if (total === 0) return { matches: [], stats };
 
@@ -179,7 +184,8 @@ export async function findRelatedInStore(
     const rows = (await table.bulkGet(ranked.slice(from, from + o.fetchBatch))).filter(
       (r): r is CoverageItem => !!r,
     );
-    stats.readMs += performance.now() - r0;
+    const r1 = performance.now();
+    stats.readMs += r1 - r0;
     stats.fetched += rows.length;
     let useful = 0;
     for (const item of rows) {
@@ -188,10 +194,13 @@ export async function findRelatedInStore(
       // A match, or a same-topic item from another week that may be crowding in-window ones out.
       if (content >= o.threshold) useful++;
     }
+    stats.scoreMs += performance.now() - r1;
     // Read on only while at least half the batch was useful: the ranking has not run dry yet.
     if (useful * 2 < rows.length) break;
   }
+  const k0 = performance.now();
   const matches = rankMatches(scored, o);
+  stats.rankMs = performance.now() - k0;
   stats.fetchMs = performance.now() - t1;
   return { matches, stats };
 }
