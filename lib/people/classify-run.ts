@@ -19,6 +19,7 @@ import {
   PERSON_NOUNS,
   WORD_GIVEN_NAMES,
   THING_PREFIXES,
+  stripMarks,
 } from './lexicon';
 import { OUTLET_ALIASES } from './outlets';
 import { endsInCommonPlural, isGroupWord } from './plural-heads';
@@ -66,9 +67,7 @@ function isKnownName(tokens: Token[]): boolean {
   return KNOWN_PEOPLE.has(nameKey(tokens)) || KNOWN_PEOPLE.has(stripMarks(nameKey(tokens)));
 }
 
-export function stripMarks(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '');
-}
+export { stripMarks };
 
 /** Index after the last title word (not a mere modifier) that still leaves a name behind it, or 0. */
 function titleEnd(tokens: Token[]): number {

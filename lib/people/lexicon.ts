@@ -1,6 +1,11 @@
 import known from './known-names.json';
 import leaders from './known-leaders.json';
 
+/** The text without combining marks ("Erdoğan" → "Erdogan"), for lexicon look-ups. */
+export function stripMarks(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
 /**
  * Word lists for people recognition. Lower-cased. The large lists come from
  * known-names.json (built by scripts/build-people-names.ts); the curated ones below are

@@ -4,6 +4,7 @@ import {
   GIVEN_NAMES,
   NAME_PARTICLES,
   PERSON_NOUNS,
+  stripMarks,
   SURNAMES,
   WORD_GIVEN_NAMES,
 } from './lexicon';
@@ -39,8 +40,6 @@ export function isCommonPlural(w: string): boolean {
   if (INSTITUTIONAL_PLURALS.has(w)) return true;
   return singulars(w).some((x) => COMMON_WORDS.has(x) || PERSON_NOUNS.has(x) || DERIVED_NOUN.test(x));
 }
-
-const stripMarks = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** A given name, surname, initial or particle: a word that may stand inside a person's name. */
 function nameWord(t: Token, i: number): boolean {
