@@ -3,7 +3,7 @@ import { formatName, type ImportResult } from '@/lib/reading-list/io';
 import { applyImport, previewImport, type ImportSummary } from '@/lib/reading-list/store-import';
 import type { SavedDb } from '@/lib/reading-list/store';
 import type { SavedArticle } from '@/lib/store-types';
-import { parseInWorker } from './parse';
+import { parseInWorker, releaseImportWorker, warmImportWorker } from './parse';
 
 /** Rows of the per-row report shown at once (the counts cover all of them). */
 const SHOWN_ROWS = 200;
@@ -109,6 +109,11 @@ export function ImportDialog({ db, sanitize, onClose, onImported, onBusy }: Impo
   // From reading the file to the end of the writes (preview included: the dialog is modal, so the
   // list cannot be searched meanwhile) the page's background indexing waits.
   const working = busy || phase.kind === 'preview';
+  // The parser's worker loads while the reader picks a file.
+  useEffect(() => {
+    warmImportWorker();
+    return releaseImportWorker;
+  }, []);
   useEffect(() => {
     onBusy?.(working);
     return () => onBusy?.(false);

@@ -14,6 +14,8 @@ self.onmessage = async (e: MessageEvent<{ bytes: Uint8Array; name: string }>) =>
   try {
     const { bytes, name } = e.data;
     const result = await parseImport(bytes, name, {
+      // Progress messages leave at once; this thread has no UI to yield to.
+      yieldToLoop: false,
       onProgress: (done, total) => self.postMessage({ type: 'progress', done, total }),
     });
     // The URL key of every item (the parser's own, from its duplicate check), sent with the items

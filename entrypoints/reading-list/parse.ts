@@ -9,11 +9,32 @@ type Reply =
   | DoneMessage
   | { type: 'error'; message: string };
 
+const startWorker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker started before the file is picked, so its script is loaded and compiled by then. */
+let spare: Worker | null = null;
+
+/** Start the import worker ahead of use (the import dialog opened). Idempotent; never throws. */
+export function warmImportWorker(): void {
+  try {
+    spare ??= startWorker();
+  } catch {
+    spare = null; // parseInWorker will try again, then parse on this thread
+  }
+}
+
+/** Stop a worker warmed but not used (the dialog closed without a file). */
+export function releaseImportWorker(): void {
+  spare?.terminate();
+  spare = null;
+}
+
 /** Parse in a worker; fall back to the page's thread when a worker cannot start. */
 export function parseInWorker(bytes: Uint8Array, name: string, onProgress: Progress): Promise<ImportResult> {
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    worker = spare ?? startWorker();
+    spare = null;
   } catch {
     return parseImport(bytes, name, { onProgress });
   }

@@ -42,6 +42,7 @@ export class Collector {
   constructor(
     private total: number,
     private readonly onProgress?: ProgressFn,
+    private readonly yieldToLoop = true,
   ) {
     this.safeProgress(0);
   }
@@ -89,12 +90,15 @@ export class Collector {
     return this.seen.get(urlKeyOf(url))?.item;
   }
 
-  /** Count one processed row; every PROGRESS_EVERY rows report progress and yield a macrotask. */
+  /**
+   * Count one processed row; every PROGRESS_EVERY rows report progress and (unless the collector
+   * was made not to) yield a macrotask.
+   */
   async step(): Promise<void> {
     this.done++;
     if (this.done % PROGRESS_EVERY === 0) {
       this.safeProgress(this.done);
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (this.yieldToLoop) await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
   }
 

@@ -53,7 +53,7 @@ export async function parseImport(
 ): Promise<ImportResult> {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseImport expects a Uint8Array');
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const c = new Collector(0, opts.onProgress);
+  const c = new Collector(0, opts.onProgress, opts.yieldToLoop ?? true);
   const errors: string[] = [];
   const result = (format: ImportFormat): ImportResult => {
     c.finish();

@@ -71,6 +71,11 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Refuse files larger than this (default 50 MB). */
   maxBytes?: number;
+  /**
+   * Yield a macrotask every 500 rows (default true) so a page or service worker stays responsive.
+   * A dedicated worker has no one to yield to: there each yield only costs a clamped timer.
+   */
+  yieldToLoop?: boolean;
 }
 
 /** A highlight row as exported with its article (issue: highlights). Unknown fields are kept. */

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseImport } from '../../../../lib/reading-list/io/index';
 import { parseOmnivoreHighlights } from '../../../../lib/reading-list/io/omnivore';
 import { byUrl, importFixture, skipped, text } from './helpers';
@@ -189,5 +189,21 @@ describe('progress', () => {
       [1000, 1234],
       [1234, 1234],
     ]);
+  });
+
+  it('yields a macrotask every 500 rows by default, and never with yieldToLoop: false (a worker)', async () => {
+    const lines = ['title,url,time_added,tags,status'];
+    for (let i = 0; i < 1234; i++) lines.push(`T${i},https://example.com/${i},1700000000,,unread`);
+    const bytes = text(lines.join('\n'));
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const same = await parseImport(bytes, 'p.csv', { yieldToLoop: false, onProgress: () => {} });
+      expect(spy).not.toHaveBeenCalled();
+      const yielding = await parseImport(bytes, 'p.csv', { onProgress: () => {} });
+      expect(spy).toHaveBeenCalledTimes(2); // after rows 500 and 1000
+      expect(same).toEqual(yielding);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
