@@ -116,3 +116,6 @@ export interface CacheRow {
   expiresAt: number;
   value: unknown;
 }
+
+/** `expiresAt` of a cache row kept up to date by writes rather than by expiry. */
+export const NEVER_EXPIRES = Number.MAX_SAFE_INTEGER;

@@ -7,11 +7,11 @@ import {
   type SortKey,
 } from '@/lib/reading-list/filter';
 import { highlightsByArticle, highlightText, withHighlights } from '@/lib/reading-list/highlights';
+import { firstPage, readAllNewestFirst, rebuildRecent } from '@/lib/reading-list/recent';
 import { SearchIndex, type SearchDoc } from '@/lib/reading-list/search';
 import {
   bulkEdit,
   deleteSaved,
-  listSaved,
   updateSaved,
   type BulkEdit,
   type SavedDb,
@@ -19,8 +19,6 @@ import {
 } from '@/lib/reading-list/store';
 import type { SavedArticle } from '@/lib/store-types';
 
-/** Rows read for the first paint (about two screens). */
-const FIRST_PAGE = 40;
 /** Longest slice of search indexing between two yields to the page (ms). */
 const INDEX_SLICE_MS = 12;
 
@@ -153,26 +151,34 @@ export function createListState(db: SavedDb, now: () => Date = () => new Date())
     status.value = 'loading';
     complete.value = false;
     try {
-      // The newest rows first, so the page paints at once whatever the size of the list.
+      // The newest rows first (their keys are kept in one row), so the page paints at once
+      // whatever the size of the list; then everything, which also corrects that row if needed.
       const byArticle = await highlightsByArticle(db);
-      const first = withHighlights(
-        await db.saved.orderBy('savedAt').reverse().limit(FIRST_PAGE).toArray(),
-        byArticle,
-      );
+      const first = await firstPage(db);
+      if (first?.rows.length) {
+        batch(() => {
+          rows.value = withHighlights(first.rows, byArticle);
+          status.value = 'ready';
+        });
+        await nextTask();
+      }
+      let all = first?.rows ?? [];
+      if (!first?.all) {
+        const read = await readAllNewestFirst(db);
+        all = read.rows;
+        // Only a cache: failing to write it slows the next first paint, nothing else.
+        rebuildRecent(db, read.rows, read.version).catch(() => undefined);
+      }
+      const shown = withHighlights(all, byArticle);
       batch(() => {
-        rows.value = first;
+        rows.value = shown;
         status.value = 'ready';
-      });
-      await nextTask();
-      const all = first.length < FIRST_PAGE ? first : withHighlights(await listSaved(db), byArticle);
-      batch(() => {
-        rows.value = all;
         complete.value = true;
       });
       performance.mark('masthead:list-complete');
       await nextTask(); // paint the whole list, then index
-      enqueueIndex(all, true);
-      enqueueIndex(all);
+      enqueueIndex(shown, true);
+      enqueueIndex(shown);
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
       status.value = 'error';

@@ -7,7 +7,7 @@
  * helpers) the next query counts once and stores it; the daily prune counts again, so any drift
  * lasts a day at most.
  */
-import type { CacheRow } from '../store-types';
+import { NEVER_EXPIRES, type CacheRow } from '../store-types';
 import type { MastheadDb } from './db';
 
 export const COVERAGE_STATS_KEY = 'coverage:stats';
@@ -29,7 +29,6 @@ export interface CoverageStats {
 export const MAX_COMMON_KEYS = 5000;
 
 /** Never expires (the `cache` table's other rows do). */
-const FOREVER = Number.MAX_SAFE_INTEGER;
 
 function asStats(row: CacheRow | undefined): CoverageStats | null {
   const v = row?.value as Partial<CoverageStats> | undefined;
@@ -40,7 +39,7 @@ function asStats(row: CacheRow | undefined): CoverageStats | null {
   return { count: count!, version: version!, common: keys.slice(0, MAX_COMMON_KEYS) };
 }
 
-const row = (s: CoverageStats): CacheRow => ({ key: COVERAGE_STATS_KEY, expiresAt: FOREVER, value: s });
+const row = (s: CoverageStats): CacheRow => ({ key: COVERAGE_STATS_KEY, expiresAt: NEVER_EXPIRES, value: s });
 
 /** The stored stats, or null when there are none (a caller in a read-only transaction counts). */
 export async function readCoverageStats(db: Pick<MastheadDb, 'cache'>): Promise<CoverageStats | null> {

@@ -8,7 +8,8 @@ import type { HighlightRow, SavedArticle } from '../store-types';
 import { cleanNote, cleanTags, cleanTitle, isoTime } from './fields';
 import { importedHighlightRows } from './imported-highlights';
 import { itemUrlKey, type ImportedItem, type ImportResult } from './io';
-import type { SavedDb } from './store';
+import { noteAdded } from './recent';
+import { listSaved, type SavedDb } from './store';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'skipped';
 
@@ -255,7 +256,7 @@ async function writeBatch(
   built: SavedArticle[],
   now: Date,
 ): Promise<SavedArticle[]> {
-  return db.transaction('rw', db.saved, db.highlights, async () => {
+  return db.transaction('rw', db.saved, db.highlights, db.cache, async () => {
     const existing = await savedKeys(
       db,
       chunk.map((p) => p.urlKey!),
@@ -263,7 +264,10 @@ async function writeBatch(
     const fresh: SavedArticle[] = [];
     chunk.forEach((p, i) => (existing.has(p.urlKey!) ? markDuplicate(p) : fresh.push(built[i]!)));
     const { rows, highlights } = splitHighlights(fresh, now);
-    if (rows.length) await db.saved.bulkPut(rows);
+    if (rows.length) {
+      await db.saved.bulkPut(rows);
+      await noteAdded(db, rows);
+    }
     if (highlights.length) {
       // Never overwrite a stored highlight (an id from the file may name another article's).
       const have = await db.highlights.bulkGet(highlights.map((h) => h.id));
@@ -340,5 +344,5 @@ export async function applyImport(
 
 /** Everything to export: saved rows (newest first) with their highlights. */
 export async function exportRows(db: SavedDb): Promise<SavedArticle[]> {
-  return db.saved.orderBy('savedAt').reverse().toArray();
+  return listSaved(db);
 }

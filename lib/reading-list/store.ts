@@ -10,9 +10,10 @@ import type { PageReport } from '../types';
 import { normalizeUrl } from '../url/normalize';
 import { facetsOf } from './facets';
 import { cleanNote, cleanTags, cleanTitle } from './fields';
+import { newestFirst, noteAdded, noteRemoved } from './recent';
 
 /** The tables this module needs (a full MastheadDb in the app, the same in tests). */
-export type SavedDb = Pick<MastheadDb, 'saved' | 'highlights' | 'transaction'>;
+export type SavedDb = Pick<MastheadDb, 'saved' | 'highlights' | 'cache' | 'transaction'>;
 
 /** Reader-editable fields. */
 export interface SavedPatch {
@@ -115,7 +116,7 @@ export async function saveReport(db: SavedDb, report: PageReport, now: Date): Pr
   const copy = copyFromReport(report, now);
   const urlKey = normalizeUrl(report.url) ?? report.urlKey;
   if (!copy || !urlKey) throw new Error('Only articles can be saved with their text; save the link instead.');
-  return db.transaction('rw', db.saved, async () => {
+  return db.transaction('rw', db.saved, db.cache, async () => {
     const old = await db.saved.get(urlKey);
     // Drop facets the new snapshot no longer has (the outlet may have become unknown).
     const base = old
@@ -129,6 +130,7 @@ export async function saveReport(db: SavedDb, report: PageReport, now: Date): Pr
       ...(old ? readerFields(old) : {}),
     }) as SavedArticle;
     await db.saved.put(row);
+    if (!old) await noteAdded(db, [row]);
     return { row, created: !old };
   });
 }
@@ -144,7 +146,7 @@ export async function saveLink(
 ): Promise<SaveOutcome> {
   const urlKey = normalizeUrl(link.url);
   if (!urlKey) throw new Error('Only http(s) links can be saved.');
-  return db.transaction('rw', db.saved, async () => {
+  return db.transaction('rw', db.saved, db.cache, async () => {
     const old = await db.saved.get(urlKey);
     if (old) return { row: old, created: false };
     const row: SavedArticle = {
@@ -153,6 +155,7 @@ export async function saveLink(
       origin: 'link',
     };
     await db.saved.add(row);
+    await noteAdded(db, [row]);
     return { row, created: true };
   });
 }
@@ -163,9 +166,9 @@ export async function getSaved(db: SavedDb, url: string): Promise<SavedArticle |
   return (await db.saved.get(key)) ?? null;
 }
 
-/** Every saved item, newest first. */
+/** Every saved item, newest first (sorted here: `saved` has no index but its key). */
 export async function listSaved(db: SavedDb): Promise<SavedArticle[]> {
-  return db.saved.orderBy('savedAt').reverse().toArray();
+  return (await db.saved.toArray()).sort(newestFirst);
 }
 
 function applyPatch(row: SavedArticle, patch: SavedPatch, now: Date): SavedArticle {
@@ -219,9 +222,11 @@ export async function bulkEdit(
 
 /** Delete items with their highlights and notes. Returns how many items existed. */
 export async function deleteSaved(db: SavedDb, urlKeys: readonly string[]): Promise<number> {
-  return db.transaction('rw', db.saved, db.highlights, async () => {
+  return db.transaction('rw', db.saved, db.highlights, db.cache, async () => {
     const present = (await db.saved.bulkGet([...urlKeys])).filter(Boolean).length;
     await db.saved.bulkDelete([...urlKeys]);
+    await noteRemoved(db, urlKeys);
+
     await db.highlights
       .where('urlKey')
       .anyOf([...urlKeys])

@@ -103,7 +103,7 @@ describe('postings table (schema v3)', () => {
     v2.close();
 
     const db = await freshDb(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBeGreaterThanOrEqual(3); // the version that added postings, or later
     expect(await postingsBuilt(db)).toBe(true);
     await expectInStep(db);
 

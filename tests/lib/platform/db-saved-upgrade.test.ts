@@ -1,13 +1,15 @@
-// Schema v3 drops the `saved` indexes nothing queries (only `savedAt` is kept). A reading list
-// written by v2 (0.2.0) — saved rows of every kind, with highlights — must open under v3 with every
-// row and field intact, the highlights still found by their own indexes, and newest-first order
-// (the page's first paint and export) still served by `savedAt`.
+// Schema v3 dropped the `saved` indexes nothing queries and v4 the last one (`savedAt`). A reading
+// list written by v2 (0.2.0) — saved rows of every kind, with highlights — must open under the
+// latest schema with every row and field intact, the highlights still found by their own indexes,
+// and newest-first order (the page's first paint and export) served without the index: by sorting
+// in memory, and for the first page by the recent row the first full read writes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMastheadDb, type MastheadDb } from '@/lib/platform/db';
 import { exportRows } from '@/lib/reading-list/store-import';
+import { firstPage, readAllNewestFirst, rebuildRecent, RECENT_SIZE } from '@/lib/reading-list/recent';
 import { listSaved } from '@/lib/reading-list/store';
 import type { HighlightRow, SavedArticle } from '@/lib/store-types';
 
@@ -79,8 +81,8 @@ const highlightRows = (rows: SavedArticle[]): HighlightRow[] =>
       selectors: [{ type: 'TextQuoteSelector', exact: `Story ${i}` }],
     }));
 
-describe('schema v2 → v3 (saved keeps only its savedAt index)', () => {
-  it('keeps every saved row and highlight, field by field; only savedAt is left indexed', async () => {
+describe('schema v2 → latest (saved keeps no secondary index)', () => {
+  it('keeps every saved row and highlight, field by field; newest first without an index', async () => {
     const rows = savedRows();
     const highlights = highlightRows(rows);
     const old = new Dexie(name);
@@ -91,10 +93,10 @@ describe('schema v2 → v3 (saved keeps only its savedAt index)', () => {
     old.close();
 
     db = await openMastheadDb(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const idb = db.backendDB();
     const tx = idb.transaction(['saved', 'highlights'], 'readonly');
-    expect([...tx.objectStore('saved').indexNames]).toEqual(['savedAt']);
+    expect([...tx.objectStore('saved').indexNames]).toEqual([]);
     expect([...tx.objectStore('highlights').indexNames].sort()).toEqual(['createdAt', 'urlKey']);
 
     expect(await db.saved.count()).toBe(rows.length);
@@ -106,11 +108,16 @@ describe('schema v2 → v3 (saved keeps only its savedAt index)', () => {
 
     // Newest first, as the page's first paint and export read them.
     const newestFirst = [...rows].sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1)).map((r) => r.urlKey);
-    expect((await db.saved.orderBy('savedAt').reverse().limit(40).primaryKeys()) as string[]).toEqual(
-      newestFirst.slice(0, 40),
-    );
     expect((await listSaved(db)).map((r) => r.urlKey)).toEqual(newestFirst);
     expect((await exportRows(db)).map((r) => r.urlKey)).toEqual(newestFirst);
+    // No recent row yet: the first page is unknown until the first full read writes it.
+    expect(await firstPage(db)).toBeNull();
+    const read = await readAllNewestFirst(db);
+    expect(read.rows.map((r) => r.urlKey)).toEqual(newestFirst);
+    expect(await rebuildRecent(db, read.rows, read.version)).toBe(true);
+    const page = await firstPage(db);
+    expect(page?.all).toBe(false);
+    expect(page?.rows).toEqual(read.rows.slice(0, RECENT_SIZE));
 
     // The primary key is still unique.
     await expect(db.saved.add(rows[0]!)).rejects.toThrow();
