@@ -128,9 +128,15 @@ export async function getRelated(
   const db = await deps.db();
   const k = await articleKeys(report, db);
   t = lap('keys', t);
-  const { matches, stats } = await queryCoverage(db, { ...k, urlKey: report.urlKey }, { limit: 40 });
+  const { matches, stats, openMs, firstMs } = await queryCoverage(
+    db,
+    { ...k, urlKey: report.urlKey },
+    { limit: 40 },
+  );
   t = lap('match', t);
   Object.assign(timing, {
+    open: Math.round(openMs * 100) / 100,
+    first: Math.round(firstMs * 100) / 100,
     postings: Math.round(stats.postingsMs * 100) / 100,
     fetch: Math.round(stats.fetchMs * 100) / 100,
     read: Math.round(stats.readMs * 100) / 100,

@@ -16,7 +16,7 @@ import {
   type PostingChanges,
   type PostingRow,
 } from '../related/postings';
-import { TOO_COMMON, type PostingsReader } from '../related/query';
+import { TOO_COMMON, type CoverageTableLike, type PostingsReader } from '../related/query';
 import { recountCoverage } from './coverage-stats';
 import type { MastheadDb } from './db';
 
@@ -27,7 +27,11 @@ export type PostingsDb = Pick<MastheadDb, 'coverage' | 'postings'>;
 const CHUNK = 2000;
 
 /** Up to `limit + 1` primary keys of the rows whose `terms`/`people` index holds the key's value. */
-function fromIndex(db: Pick<PostingsDb, 'coverage'>, key: string, limit: number): Promise<string[]> {
+function fromIndex(
+  db: { coverage: Pick<CoverageTableLike, 'where'> },
+  key: string,
+  limit: number,
+): Promise<string[]> {
   const s = splitPostingKey(key);
   if (!s) return Promise.resolve([]);
   return db.coverage
@@ -37,18 +41,31 @@ function fromIndex(db: Pick<PostingsDb, 'coverage'>, key: string, limit: number)
     .primaryKeys();
 }
 
+/** What the query's postings reader needs: Dexie's tables, or lib/platform/idb-read.ts readers. */
+export interface PostingsReadDb {
+  coverage: Pick<CoverageTableLike, 'where'>;
+  postings: { bulkGet(keys: string[]): PromiseLike<(PostingRow | undefined)[]> };
+}
+
 /**
  * The query's postings reader (lib/related/query.ts), inside a transaction over `coverage` and
- * `postings`: one `bulkGet`; a row that lacks the keys the query needs is read from its index.
+ * `postings`: rows already read (`prefetched`, by key) are used as they are, the rest come in one
+ * `bulkGet`; a row that lacks the keys the query needs is read from its index.
  */
-export function postingsReader(db: PostingsDb): PostingsReader {
+export function postingsReader(
+  db: PostingsReadDb,
+  prefetched: ReadonlyMap<string, PostingRow | undefined> = new Map(),
+): PostingsReader {
   return async (keys, limit) => {
-    const rows = await db.postings.bulkGet([...keys]);
+    const missing = keys.filter((k) => !prefetched.has(k));
+    const read = missing.length ? await db.postings.bulkGet(missing) : [];
+    const rows = new Map(prefetched);
+    missing.forEach((k, i) => rows.set(k, read[i]));
     return Promise.all(
-      rows.map((r, i) => {
-        const list = postingList(r, limit);
+      keys.map((k) => {
+        const list = postingList(rows.get(k), limit);
         if (list === null) return TOO_COMMON;
-        return list ?? fromIndex(db, keys[i]!, limit);
+        return list ?? fromIndex(db, k, limit);
       }),
     );
   };
@@ -110,7 +127,9 @@ export async function buildPostings(db: PostingsDb): Promise<number> {
 }
 
 /** Whether the postings are built and kept in step (see POSTINGS_BUILT_KEY). */
-export async function postingsBuilt(db: Pick<PostingsDb, 'postings'>): Promise<boolean> {
+export async function postingsBuilt(db: {
+  postings: { get(key: string): PromiseLike<PostingRow | undefined> };
+}): Promise<boolean> {
   return (await db.postings.get(POSTINGS_BUILT_KEY)) !== undefined;
 }
 

@@ -42,7 +42,9 @@ function asStats(row: CacheRow | undefined): CoverageStats | null {
 const row = (s: CoverageStats): CacheRow => ({ key: COVERAGE_STATS_KEY, expiresAt: NEVER_EXPIRES, value: s });
 
 /** The stored stats, or null when there are none (a caller in a read-only transaction counts). */
-export async function readCoverageStats(db: Pick<MastheadDb, 'cache'>): Promise<CoverageStats | null> {
+export async function readCoverageStats(db: {
+  cache: { get(key: string): PromiseLike<CacheRow | undefined> };
+}): Promise<CoverageStats | null> {
   return asStats(await db.cache.get(COVERAGE_STATS_KEY));
 }
 

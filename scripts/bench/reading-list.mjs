@@ -308,7 +308,10 @@ function recentRowWritten() {
     const open = indexedDB.open('masthead');
     open.onerror = () => resolve(false);
     open.onsuccess = () => {
-      const get = open.result.transaction('cache', 'readonly').objectStore('cache').get('reading-list:recent');
+      const get = open.result
+        .transaction('cache', 'readonly')
+        .objectStore('cache')
+        .get('reading-list:recent');
       get.onsuccess = () => (open.result.close(), resolve((get.result?.value?.entries?.length ?? 0) > 0));
       get.onerror = () => (open.result.close(), resolve(false));
     };

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MastheadDb } from '@/lib/platform/db';
 import { itemCoverage, pruneCoverage, storeCoverage, upsertHistoryCoverage } from '@/lib/platform/coverage';
-import { postingsBuilt, postingsReader } from '@/lib/platform/coverage-postings';
+import { postingsBuilt, postingsReader, rebuildPostings } from '@/lib/platform/coverage-postings';
 import { queryCoverage } from '@/lib/platform/coverage-query';
 import { wipeAllData } from '@/lib/platform/wipe';
 import { findRelatedInStore } from '@/lib/related/query';
@@ -108,9 +108,10 @@ describe('postings table (schema v3)', () => {
     await expectInStep(db);
 
     const viaIndexes = await findRelatedInStore(db.coverage, article, { maxPosting: 50 });
-    const bulkGet = vi.spyOn(db.postings, 'bulkGet');
     const viaPostings = await queryCoverage(db, article);
-    expect(bulkGet).toHaveBeenCalledTimes(1); // every posting list in one request
+    expect(viaPostings.raw).toBe(true);
+    expect(viaPostings.stats.viaPostings).toBe(true);
+    expect(viaIndexes.stats.viaPostings).toBe(false);
     expect(urls(viaPostings)).toEqual(urls(viaIndexes));
     expect(found(viaPostings)).toBe(3);
     expect(viaPostings.stats.termsDropped).toEqual(viaIndexes.stats.termsDropped);
@@ -182,15 +183,47 @@ describe('postings table (schema v3)', () => {
     const db = await freshDb();
     await db.coverage.bulkPut(corpus(400)); // around the helpers, as a test or bench loads rows
     expect(await postingsBuilt(db)).toBe(false);
-    const bulkGet = vi.spyOn(db.postings, 'bulkGet');
     const first = await queryCoverage(db, article);
-    expect(bulkGet).not.toHaveBeenCalled();
+    expect(first.stats.viaPostings).toBe(false);
     expect(await postingsBuilt(db)).toBe(true);
     await expectInStep(db);
     const second = await queryCoverage(db, article);
-    expect(bulkGet).toHaveBeenCalledTimes(1);
+    expect(second.stats.viaPostings).toBe(true);
     expect(second.matches.map((m) => m.item.urlKey)).toEqual(first.matches.map((m) => m.item.urlKey));
     expect(second.stats.total).toBe(403);
+  });
+
+  it("the raw read and Dexie's fallback (database closing) give the same answer", async () => {
+    const db = await freshDb();
+    await storeCoverage(db, corpus(300));
+    await queryCoverage(db, article); // learns the common keys, which the next queries skip
+    const raw = await queryCoverage(db, article);
+    const backend = vi.spyOn(db, 'backendDB').mockImplementation(() => {
+      throw new Error('the database is closing');
+    });
+    const bulkGet = vi.spyOn(db.postings, 'bulkGet');
+    const viaDexie = await queryCoverage(db, article);
+    expect(backend).toHaveBeenCalled();
+    expect(bulkGet).toHaveBeenCalledTimes(1); // every posting list in one request
+    expect([raw.raw, viaDexie.raw]).toEqual([true, false]);
+    expect(viaDexie.stats.viaPostings).toBe(true);
+    expect(urls(viaDexie)).toEqual(urls(raw));
+    expect(found(raw)).toBe(3);
+  });
+
+  it('a wrong guess of the common keys (left from another store) costs a read, never the answer', async () => {
+    const big = await freshDb();
+    await storeCoverage(big, corpus(600));
+    await queryCoverage(big, article);
+    const guessed = await queryCoverage(big, article); // the guess now holds big's common keys
+    expect(guessed.stats.termsDropped.length).toBeGreaterThan(0);
+    const small = await freshDb();
+    await storeCoverage(small, corpus(40));
+    await rebuildPostings(small); // built without a query (which would reset the guess)
+    const afterGuess = await queryCoverage(small, article);
+    const viaIndexes = await findRelatedInStore(small.coverage, article, { maxPosting: 50 });
+    expect(afterGuess.stats.viaPostings).toBe(true);
+    expect(urls(afterGuess)).toEqual(urls(viaIndexes));
   });
 
   it('a damaged posting row (count without its keys) is read from the index instead', async () => {

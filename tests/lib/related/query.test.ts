@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MastheadDb } from '@/lib/platform/db';
-import { findRelatedInStore, type CoverageTableLike } from '@/lib/related/query';
-import { findRelated } from '@/lib/related/match';
+import { findRelatedInStore, lookupKeys, type CoverageTableLike } from '@/lib/related/query';
+import { findRelated, prepareArticle } from '@/lib/related/match';
 import { storyKeys } from '@/lib/related/terms';
 import { parseFeed } from '@/lib/related/feed-parser';
 import { normalizeUrl } from '@/lib/url/normalize';
@@ -165,6 +165,47 @@ describe('findRelatedInStore (real MastheadDb schema on fake-indexeddb)', () => 
     });
     expect(matches.map((m) => m.item.urlKey).sort()).toEqual(current.map((c) => c.urlKey).sort());
     expect(stats.fetched).toBeGreaterThan(60);
+  });
+
+  it('past the first minFetch candidates, reads only those with minEvidence of the best one’s evidence', async () => {
+    const story = ['senkaku', 'treaty', 'mattis', 'abe', 'alliance', 'tokyo', 'defense', 'island'];
+    const row = (i: number, terms: string[]): CoverageItem => ({
+      urlKey: `ev.example/${i}`,
+      url: `https://ev.example/${i}`,
+      title: `Item ${i}`,
+      publishedAt: '2017-02-03T00:00:00.000Z',
+      seenAt: '2017-02-03T00:00:00.000Z',
+      origin: 'feed',
+      terms,
+      people: [],
+    });
+    // 4 rows share the whole story; 40 share only its last key word (a weak lead each).
+    const strong = Array.from({ length: 4 }, (_, i) => row(i, [...story, `s${i}`]));
+    const weak = Array.from({ length: 40 }, (_, i) => row(100 + i, [story[7]!, `w${i}`, `v${i}`]));
+    const db = await dbWith([...strong, ...weak, ...filler(400)]);
+    const query = { title: 'Mattis in Tokyo', publishedAt: '2017-02-03T09:00:00Z', terms: story, people: [] };
+    const floor = await findRelatedInStore(db.coverage, query, { minFetch: 6, fetchBatch: 5 });
+    const all = await findRelatedInStore(db.coverage, query, { minFetch: 6, fetchBatch: 5, minEvidence: 0 });
+    // Same answer; the weak leads past the first 6 are not read.
+    expect(floor.matches.map((m) => m.item.urlKey)).toEqual(all.matches.map((m) => m.item.urlKey));
+    expect(floor.matches.map((m) => m.item.urlKey)).toEqual(
+      expect.arrayContaining(strong.map((r) => r.urlKey)),
+    );
+    expect(floor.stats.fetched).toBe(6);
+    expect(all.stats.fetched).toBeGreaterThan(6);
+  });
+
+  it('lookupKeys: known-common terms give their lookups to the next terms; people by full name and surname', () => {
+    const q = prepareArticle({
+      title: '',
+      terms: ['japan', 'mattis', 'senkaku', 'treaty'],
+      people: ['shinzo abe'],
+    });
+    const plain = lookupKeys(q, { queryTerms: 2, queryPeople: 3 });
+    expect(plain.wanted).toEqual(['terms:japan', 'terms:mattis', 'people:shinzo abe', 'people:abe']);
+    const known = lookupKeys(q, { queryTerms: 2, queryPeople: 3 }, new Set(['terms:japan']));
+    expect(known.terms).toEqual(['japan', 'mattis', 'senkaku']);
+    expect(known.wanted).toEqual(['terms:mattis', 'terms:senkaku', 'people:shinzo abe', 'people:abe']);
   });
 
   it('merges wire copies stored from several feeds into one result with duplicates', async () => {
