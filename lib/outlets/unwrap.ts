@@ -153,10 +153,16 @@ function isArchiveHost(host: string): boolean {
  * Returns null for anything that is not an http(s) URL (malformed, `javascript:`, `data:`, too long).
  */
 export function unwrapUrl(
-  url: string,
+  url: string | URL,
   page?: { canonicalUrl?: string; ogUrl?: string },
 ): UnwrappedUrl | null {
-  let u = parseHttpUrl(url);
+  // A URL object is taken as parsed (and not modified): the checks parseHttpUrl makes after parsing.
+  let u =
+    typeof url === 'string'
+      ? parseHttpUrl(url)
+      : (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname && url.hostname.length <= 253
+        ? url
+        : null;
   if (!u) return null;
   let wrapper: WrapperKind | undefined;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {

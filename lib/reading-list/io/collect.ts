@@ -3,7 +3,7 @@
  * normalised URL), size bounds, progress callbacks and a yield to the event loop every 500 rows so
  * a page or service worker stays responsive.
  */
-import { normalizeUrl } from '../../url/normalize';
+import { normalizeParsedUrl, normalizeUrl } from '../../url/normalize';
 import type { ImportedItem, RowOutcome } from './types';
 import { boundItem, checkUrl } from './values';
 
@@ -62,7 +62,9 @@ export class Collector {
       this.skip(row, check.reason, typeof item.url === 'string' ? item.url.slice(0, 300) : undefined);
       return undefined;
     }
-    const normalized = normalizeUrl(check.url);
+    // The URL as checkUrl parsed it, unless normalizeUrl's own trim would parse another string.
+    const normalized =
+      check.url.trim() === check.url ? normalizeParsedUrl(check.parsed) : normalizeUrl(check.url);
     const key = normalized ?? check.url.trim();
     const earlier = this.seen.get(key);
     if (earlier) {

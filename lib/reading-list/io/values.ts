@@ -19,7 +19,8 @@ const LIMITS = {
   byline: 500,
 };
 
-export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+/** `parsed`: the URL as parsed from `url` (for callers that would parse it again). */
+export type UrlCheck = { ok: true; url: string; parsed: URL } | { ok: false; reason: string };
 
 /** Accept only http(s) URLs; report the scheme of anything else (javascript:, data:, file:…). */
 export function checkUrl(raw: unknown): UrlCheck {
@@ -45,7 +46,7 @@ export function checkUrl(raw: unknown): UrlCheck {
     };
   }
   if (!parsed.hostname) return { ok: false, reason: 'URL has no host' };
-  return { ok: true, url };
+  return { ok: true, url, parsed };
 }
 
 /** Earliest plausible save time (the web's first year); latest is "now + 1 day". */

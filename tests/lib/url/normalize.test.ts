@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../../lib/url/normalize';
+import fc from 'fast-check';
+import { normalizeParsedUrl, normalizeUrl } from '../../../lib/url/normalize';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -45,5 +46,44 @@ describe('normalizeUrl', () => {
     const a = normalizeUrl('https://www.example.com/story/?utm_campaign=rss');
     const b = normalizeUrl('http://example.com/story#comments');
     expect(a).toBe(b);
+  });
+});
+
+describe('normalizeParsedUrl (callers that parsed the URL already)', () => {
+  const parts = {
+    scheme: fc.constantFrom('http://', 'https://', 'HTTPS://', 'ftp://', 'javascript:'),
+    host: fc.constantFrom(
+      'www.example.com',
+      'Example.COM.',
+      'web.archive.org/web/20170203000000/https://www.presstv.ir',
+      'www-presstv-ir.cdn.ampproject.org/c/s/www.presstv.ir',
+      'archive.ph/2021.01.01-000000/https://example.com',
+      'www.google.com/url?q=https://example.com/x&sa=D',
+      'amp.example.com',
+      'xn--bcher-kva.example',
+      'example.com:8080',
+    ),
+    path: fc.array(fc.constantFrom('news', 'Amp', 'amp', '2017', 'a%20b', 'ü', ''), { maxLength: 4 }),
+    query: fc.array(fc.constantFrom('utm_source=x', 'a=1', 'b=2', 'amp=1', 'outputType=amp', 'q=%3F'), {
+      maxLength: 3,
+    }),
+    hash: fc.constantFrom('', '#top'),
+  };
+  it('gives what normalizeUrl gives for the same string', () => {
+    fc.assert(
+      fc.property(fc.record(parts), ({ scheme, host, path, query, hash }) => {
+        const s = `${scheme}${host}/${path.join('/')}${query.length ? '?' + query.join('&') : ''}${hash}`;
+        let parsed: URL;
+        try {
+          parsed = new URL(s);
+        } catch {
+          return;
+        }
+        const href = parsed.href;
+        expect(normalizeParsedUrl(parsed)).toBe(normalizeUrl(s));
+        expect(parsed.href).toBe(href); // not modified
+      }),
+      { numRuns: 400 },
+    );
   });
 });
