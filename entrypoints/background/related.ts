@@ -128,13 +128,14 @@ export async function getRelated(
   const db = await deps.db();
   const k = await articleKeys(report, db);
   t = lap('keys', t);
-  const { matches, stats, openMs, firstMs } = await queryCoverage(
+  const { matches, stats, openMs, firstMs, raw } = await queryCoverage(
     db,
     { ...k, urlKey: report.urlKey },
     { limit: 40 },
   );
   t = lap('match', t);
   Object.assign(timing, {
+    rawRead: raw ? 1 : 0,
     open: Math.round(openMs * 100) / 100,
     first: Math.round(firstMs * 100) / 100,
     postings: Math.round(stats.postingsMs * 100) / 100,

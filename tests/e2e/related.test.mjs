@@ -4,6 +4,7 @@
 // 3–4 Feb 2017) and an unrelated item from the same days. The reader turns feeds on in the options
 // page (the real switch: permission request, setFeeds, first poll); the popup lists the same-story
 // items with their outlets' chips and the breakdown, and none of the unrelated ones.
+/* global chrome */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -169,6 +170,14 @@ test('feeds on: same-story items from other outlets with chips and breakdown; un
       `outlet ${want}: ${outlets.join(', ')}`,
     );
   assert.ok(!outlets.some((o) => /press ?tv/i.test(o)), 'the article’s own outlet is not listed');
+  // The match read through one raw IndexedDB transaction (lib/platform/idb-read.ts), not Dexie's
+  // fallback: the background handler reports which in its timing.
+  const answer = await options.evaluate(async (url) => {
+    const tabId = (await chrome.tabs.query({ url }))[0]?.id ?? -1;
+    return chrome.runtime.sendMessage({ masthead: 1, type: 'getRelated', data: { tabId } });
+  }, SEED_URL);
+  assert.equal(answer?.ok, true, JSON.stringify(answer));
+  assert.equal(answer.value.timing.rawRead, 1, JSON.stringify(answer.value.timing));
   const chips = await popup.locator('[data-testid="related-chip"]').allInnerTexts();
   assert.equal(chips.length, outlets.length);
   for (const c of chips) assert.doesNotMatch(c, /Not in Masthead/, `chip from the outlet data: ${c}`);
