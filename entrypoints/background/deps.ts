@@ -37,8 +37,6 @@ import {
 } from './extractor';
 import type { BackgroundDeps, TabInfo } from './handlers';
 
-/** Open Dexie on first use; reopen when it was closed (versionchange, open failure). */
-
 /**
  * The outlet dataset, packaged as files beside the code (wxt.config.ts) rather than bundled into
  * this worker: fetched from the extension package on first use, then kept for the worker's life.
@@ -51,6 +49,8 @@ function shippedOutletData(): Promise<OutletData> {
     return res.json();
   });
 }
+
+/** Open Dexie on first use; reopen when it was closed (versionchange, open failure). */
 export function lazyDb(open: () => Promise<MastheadDb> = () => openMastheadDb()): () => Promise<MastheadDb> {
   let pending: Promise<MastheadDb> | null = null;
   return async function db(): Promise<MastheadDb> {

@@ -67,8 +67,6 @@ function isKnownName(tokens: Token[]): boolean {
   return KNOWN_PEOPLE.has(nameKey(tokens)) || KNOWN_PEOPLE.has(stripMarks(nameKey(tokens)));
 }
 
-export { stripMarks };
-
 /** Index after the last title word (not a mere modifier) that still leaves a name behind it, or 0. */
 function titleEnd(tokens: Token[]): number {
   let end = 0;

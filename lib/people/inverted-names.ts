@@ -1,5 +1,5 @@
 import { COMMON_WORDS, GIVEN_NAMES } from './lexicon';
-import { stripMarks } from './classify-run';
+import { stripMarks } from './lexicon';
 
 /** "Austen, Jane." in a reference list: the surname's span and the name in natural order. */
 export interface InvertedName {

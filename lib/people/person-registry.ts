@@ -1,6 +1,6 @@
 import type { MentionKind, PersonMention } from './types';
 import type { Token } from './tokenize';
-import { stripMarks } from './classify-run';
+import { stripMarks } from './lexicon';
 import { hypocoristic } from './hypocorisms';
 import { GIVEN_NAMES, NAME_SUFFIXES } from './lexicon';
 

@@ -1,5 +1,5 @@
 import type { PersonMention, Prominence } from './types';
-import { stripMarks } from './classify-run';
+import { stripMarks } from './lexicon';
 
 /** End offset of the lead: the first two paragraphs of 80+ characters (captions count). */
 export function leadEnd(text: string): number {

@@ -3,7 +3,8 @@ import type { PersonDraft, PersonRegistry } from './person-registry';
 import { COMMON_WORDS, GIVEN_NAMES, SURNAMES, WORD_GIVEN_NAMES } from './lexicon';
 import type { Token } from './tokenize';
 import { isCommonPlural } from './plural-heads';
-import { stripMarks, SYLLABIC_GIVEN } from './classify-run';
+import { SYLLABIC_GIVEN } from './classify-run';
+import { stripMarks } from './lexicon';
 import { findInvertedNames } from './inverted-names';
 
 const COORDINATION = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/;

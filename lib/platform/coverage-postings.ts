@@ -12,11 +12,10 @@ import {
   POSTINGS_BUILT_KEY,
   postingList,
   PostingsBuilder,
-  splitPostingKey,
   type PostingChanges,
   type PostingRow,
 } from '../related/postings';
-import { TOO_COMMON, type CoverageTableLike, type PostingsReader } from '../related/query';
+import { indexPosting, TOO_COMMON, type CoverageTableLike, type PostingsReader } from '../related/query';
 import { recountCoverage } from './coverage-stats';
 import type { MastheadDb } from './db';
 
@@ -25,21 +24,6 @@ export type PostingsDb = Pick<MastheadDb, 'coverage' | 'postings'>;
 
 /** Rows read (and posting rows written) per request while building. */
 const CHUNK = 2000;
-
-/** Up to `limit + 1` primary keys of the rows whose `terms`/`people` index holds the key's value. */
-function fromIndex(
-  db: { coverage: Pick<CoverageTableLike, 'where'> },
-  key: string,
-  limit: number,
-): Promise<string[]> {
-  const s = splitPostingKey(key);
-  if (!s) return Promise.resolve([]);
-  return db.coverage
-    .where(s.index)
-    .equals(s.value)
-    .limit(limit + 1)
-    .primaryKeys();
-}
 
 /** What the query's postings reader needs: Dexie's tables, or lib/platform/idb-read.ts readers. */
 export interface PostingsReadDb {
@@ -65,7 +49,7 @@ export function postingsReader(
       keys.map((k) => {
         const list = postingList(rows.get(k), limit);
         if (list === null) return TOO_COMMON;
-        return list ?? fromIndex(db, k, limit);
+        return list ?? indexPosting(db.coverage, k, limit);
       }),
     );
   };
@@ -89,7 +73,7 @@ export async function updatePostings(db: PostingsDb, changes: PostingChanges): P
     else if (again) reread.push(k);
     else put.push(row);
   });
-  const lists = await Promise.all(reread.map((k) => fromIndex(db, k, POSTING_KEEP)));
+  const lists = await Promise.all(reread.map((k) => indexPosting(db.coverage, k, POSTING_KEEP)));
   reread.forEach((key, i) => {
     const keys = lists[i]!;
     if (keys.length === 0) gone.push(key);

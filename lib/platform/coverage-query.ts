@@ -69,11 +69,10 @@ async function readQuery(
   opts: Partial<StoreQueryOptions>,
   f: FollowUp,
 ): Promise<CoverageQueryResult> {
-  const guess = lookupKeys(
-    prepareArticle(article),
-    { ...DEFAULT_STORE_OPTIONS, ...opts },
-    commonGuess,
-  ).wanted;
+  // Prepared once (key terms from the text when the caller gave none): the query below reuses them.
+  const q = prepareArticle(article);
+  const prepared: MatchArticle = { ...article, terms: q.terms, people: q.people };
+  const guess = lookupKeys(q, { ...DEFAULT_STORE_OPTIONS, ...opts }, commonGuess).wanted;
   // One round trip: the stats row, the "built" marker and the likely posting rows together.
   const t0 = performance.now();
   const early = t.postings.bulkGet([POSTINGS_BUILT_KEY, ...guess]);
@@ -89,7 +88,7 @@ async function readQuery(
   f.rebuild = builtRow === undefined;
   const prefetched = new Map(guess.map((k, i) => [k, rows[i]]));
   const postings = f.rebuild ? undefined : postingsReader(t, prefetched);
-  const r = await findRelatedInStore(t.coverage, article, {
+  const r = await findRelatedInStore(t.coverage, prepared, {
     ...opts,
     total,
     commonKeys: f.commonKeys,

@@ -28,8 +28,6 @@ export interface CoverageStats {
 /** Bound on the kept common keys (a few hundred in practice). */
 export const MAX_COMMON_KEYS = 5000;
 
-/** Never expires (the `cache` table's other rows do). */
-
 function asStats(row: CacheRow | undefined): CoverageStats | null {
   const v = row?.value as Partial<CoverageStats> | undefined;
   if (!v || typeof v !== 'object') return null;

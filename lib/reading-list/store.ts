@@ -226,7 +226,6 @@ export async function deleteSaved(db: SavedDb, urlKeys: readonly string[]): Prom
     const present = (await db.saved.bulkGet([...urlKeys])).filter(Boolean).length;
     await db.saved.bulkDelete([...urlKeys]);
     await noteRemoved(db, urlKeys);
-
     await db.highlights
       .where('urlKey')
       .anyOf([...urlKeys])

@@ -30,6 +30,7 @@ import {
   type PreparedArticle,
   type RelatedMatch,
 } from './match';
+import { splitPostingKey } from './postings';
 import { rankWeight, surnameOf } from './terms';
 
 /**
@@ -76,6 +77,24 @@ export interface StoreQueryOptions extends MatchOptions {
   total?: number | Promise<number>;
   /** Reads postings from elsewhere than the table's indexes (same answers, fewer requests). */
   postings?: PostingsReader;
+}
+
+/**
+ * Up to `limit + 1` primary keys of the rows whose `terms`/`people` index holds a posting key's
+ * value (`terms:japan`), read from the table's multi-entry index; [] for a key of another form.
+ */
+export function indexPosting(
+  table: Pick<CoverageTableLike, 'where'>,
+  key: string,
+  limit: number,
+): Promise<string[]> {
+  const s = splitPostingKey(key);
+  if (!s) return Promise.resolve([]);
+  return table
+    .where(s.index)
+    .equals(s.value)
+    .limit(limit + 1)
+    .primaryKeys();
 }
 
 export const DEFAULT_STORE_OPTIONS: StoreQueryOptions = {
@@ -139,16 +158,7 @@ export async function findRelatedInStore(
   const common = o.commonKeys;
   const { terms, personKeys, wanted } = lookupKeys(q, o, common);
   const fromIndexes: PostingsReader = (keys, limit) =>
-    Promise.all(
-      keys.map((k) => {
-        const i = k.indexOf(':');
-        return table
-          .where(k.slice(0, i))
-          .equals(k.slice(i + 1))
-          .limit(limit + 1)
-          .primaryKeys();
-      }),
-    );
+    Promise.all(keys.map((k) => indexPosting(table, k, limit)));
   const t0 = performance.now();
   const [total, lists] = await Promise.all([
     o.total ?? table.count(),
